@@ -1,0 +1,66 @@
+//! Feature `http`: conversions with `http::StatusCode` 1.x.
+//!
+//! Every code of the registry is within 100–999, which `http` accepts, so
+//! converting to `http` is lossless; converting back fails only for numbers the
+//! registry does not list.
+
+/// Converts a registry code to `http`'s type. Every spec code is in 100–999
+/// (the spec checks enforce it), which is exactly the range `http` accepts.
+#[doc(hidden)]
+#[must_use]
+pub fn to_http(code: u16) -> ::http::StatusCode {
+    ::http::StatusCode::from_u16(code).unwrap_or(::http::StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_status_http {
+    ($ty:ident) => {
+        #[automatically_derived]
+        impl ::core::convert::From<$ty> for $crate::__private::http::StatusCode {
+            fn from(status: $ty) -> Self {
+                $crate::__private::to_http(status.as_u16())
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::convert::TryFrom<$crate::__private::http::StatusCode> for $ty {
+            type Error = $crate::InvalidStatusCode;
+
+            fn try_from(
+                status: $crate::__private::http::StatusCode,
+            ) -> ::core::result::Result<Self, Self::Error> {
+                Self::from_u16(status.as_u16())
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::cmp::PartialEq<$crate::__private::http::StatusCode> for $ty {
+            fn eq(&self, other: &$crate::__private::http::StatusCode) -> bool {
+                self.as_u16() == other.as_u16()
+            }
+        }
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::StatusCode;
+
+    #[test]
+    fn converts_every_code_both_ways() {
+        for &status in StatusCode::ALL {
+            let theirs = ::http::StatusCode::from(status);
+            assert_eq!(theirs.as_u16(), status.as_u16());
+            assert_eq!(StatusCode::try_from(theirs), Ok(status));
+            assert!(status == theirs);
+        }
+    }
+
+    #[test]
+    fn codes_unknown_to_the_registry_are_an_error() {
+        let theirs = ::http::StatusCode::from_u16(299).expect("http accepts 299");
+        let error = StatusCode::try_from(theirs).expect_err("299 is not registered");
+        assert_eq!(error.code(), Some(299));
+    }
+}

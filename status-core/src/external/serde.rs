@@ -1,0 +1,61 @@
+//! Feature `serde`: status codes serialize as their number, and deserializing
+//! a number the registry does not list fails with a message naming it.
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_status_serde {
+    ($ty:ident) => {
+        #[automatically_derived]
+        impl $crate::__private::serde::Serialize for $ty {
+            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+            where
+                S: $crate::__private::serde::Serializer,
+            {
+                serializer.serialize_u16(self.as_u16())
+            }
+        }
+
+        #[automatically_derived]
+        impl<'de> $crate::__private::serde::Deserialize<'de> for $ty {
+            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+            where
+                D: $crate::__private::serde::Deserializer<'de>,
+            {
+                let code =
+                    <u16 as $crate::__private::serde::Deserialize<'de>>::deserialize(deserializer)?;
+                Self::from_u16(code)
+                    .map_err(<D::Error as $crate::__private::serde::de::Error>::custom)
+            }
+        }
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::StatusCode;
+
+    #[test]
+    fn serializes_as_the_number() {
+        assert_eq!(
+            serde_json::to_string(&StatusCode::NotFound).ok().as_deref(),
+            Some("404")
+        );
+        let list = serde_json::to_string(&[StatusCode::Ok, StatusCode::Created]).ok();
+        assert_eq!(list.as_deref(), Some("[200,201]"));
+    }
+
+    #[test]
+    fn deserializes_known_codes_and_names_unknown_ones() {
+        assert_eq!(
+            serde_json::from_str::<StatusCode>("418").ok(),
+            Some(StatusCode::ImATeapot)
+        );
+        let error = serde_json::from_str::<StatusCode>("299").expect_err("299 is not registered");
+        assert!(
+            error.to_string().contains("unknown HTTP status code 299"),
+            "{error}"
+        );
+        assert!(serde_json::from_str::<StatusCode>("70000").is_err());
+        assert!(serde_json::from_str::<StatusCode>("\"404\"").is_err());
+    }
+}

@@ -1,0 +1,165 @@
+//! HTTP status codes you can trust, generated at compile time from one TOML
+//! registry (`spec/status-codes.toml`): every IANA-registered code with its
+//! RFC 9110 phrase and reference, the codes that nginx, Cloudflare, IIS, AWS
+//! and others send in the wild, and the rules the RFCs attach to each code.
+//!
+//! # Example
+//!
+//! ```
+//! use status_core::{StatusClass, StatusCode};
+//!
+//! let status: StatusCode = "413".parse()?;
+//! assert_eq!(status, StatusCode::ContentTooLarge);
+//! assert_eq!(status.to_string(), "413 Content Too Large");
+//! assert_eq!(status.reference(), "RFC 9110, Section 15.5.14");
+//! assert_eq!(status.class(), StatusClass::ClientError);
+//! assert_eq!(status.optional_headers(), ["Retry-After"]);
+//!
+//! // Unknown codes are an `Err`, never a panic or a silent fallback.
+//! assert!(StatusCode::from_u16(299).is_err());
+//! # Ok::<(), status_core::InvalidStatusCode>(())
+//! ```
+//!
+//! # Details
+//!
+//! - [`StatusCode`] is a `#[repr(u16)]` enum with one documented variant per
+//!   registry entry. It is two bytes, and so is `Option<StatusCode>`. Lookups
+//!   (`from_u16`, `reason_phrase`, ...) are `const fn`s over generated `match`es.
+//! - `Display` writes the status line, `404 Not Found`; `FromStr` parses exactly
+//!   three digits; `TryFrom<u16>` and `From<StatusCode> for u16` convert numbers.
+//! - Older phrases are kept as aliases: `StatusCode::PayloadTooLarge` is
+//!   `StatusCode::ContentTooLarge`, and [`StatusCode::aliases`] lists them.
+//! - Deprecated codes (305, 510) carry `#[deprecated]`, so using them warns.
+//! - [`codes`] has a zero-sized type per code implementing [`Status`] and one
+//!   class trait, so an API can demand, say, a [`Redirection`] at compile time.
+//! - [`WarningCode`] holds the Warning-header codes (110, 199, 299, ...), which
+//!   are not status codes.
+//! - [`status_codes!`] generates an enum like [`StatusCode`] from your own TOML
+//!   file, alone or on top of the built-in registry.
+//!
+//! # Features
+//!
+//! | Feature | Description | Default |
+//! |---|---|---|
+//! | `std` | `std` support in optional dependencies; without it the crate is `#![no_std]` | yes |
+//! | `http` | `From<StatusCode> for http::StatusCode` and `TryFrom` back (http 1.x) | no |
+//! | `serde` | serialize as the number; deserializing an unknown code fails naming it | no |
+
+#![cfg_attr(not(test), no_std)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+#[cfg(all(feature = "std", not(test)))]
+extern crate std;
+
+// Lets generated `::status_core::...` paths resolve inside this crate too.
+extern crate self as status_core;
+
+mod class;
+mod external;
+mod invalid;
+mod registration;
+
+pub use class::{
+    ClientError, Informational, Redirection, ServerError, Status, StatusClass, Success,
+};
+pub use invalid::InvalidStatusCode;
+pub use registration::{Registration, StatusAlias};
+
+/// Generates a status-code enum, with the whole API of [`StatusCode`], from a
+/// TOML registry.
+///
+/// With no arguments it expands the built-in registry; this is how
+/// [`StatusCode`], [`codes`] and [`WarningCode`] are defined. Point it at your
+/// own file to get your own enum:
+///
+/// ```
+/// status_core::status_codes!(
+///     /// Our API's status codes: the registry plus our own.
+///     name = ApiStatus,
+///     extend_builtin,
+///     inline = r#"
+///         [[code]]
+///         code = 299
+///         name = "PartiallyStale"
+///         phrase = "Partially Stale"
+///         source = "Example Corp"
+///         status = "unofficial"
+///         reference = "https://example.com/docs/status#299"
+///         description = "Some of the returned items come from a stale cache."
+///     "#
+/// );
+///
+/// assert_eq!(ApiStatus::PartiallyStale.to_string(), "299 Partially Stale");
+/// assert_eq!(ApiStatus::from_u16(404), Ok(ApiStatus::NotFound));
+/// ```
+///
+/// # Arguments
+///
+/// Comma-separated, in any order, after optional outer attributes (doc
+/// comments, `#[derive]`s) that are placed on the enum:
+///
+/// - `path = "codes.toml"`: a spec file, relative to your crate's `Cargo.toml`.
+///   Editing it rebuilds your crate.
+/// - `inline = "..."`: the spec written in the call.
+/// - `extend_builtin`: add the file's codes to the built-in registry. They must
+///   not reuse a built-in code or name.
+/// - `name = Ident`: the enum's name (default `StatusCode`).
+/// - `warning_name = Ident`: the name of the Warning-code enum, generated when
+///   the spec has `[[warning]]` tables (default `WarningCode`).
+/// - `crate = path`: where `status_core` is, if you re-export or rename it.
+///
+/// The file format is documented in `spec/README.md`. Every problem in a spec
+/// is a compile error naming `file:line:col`, all of them in one compile:
+///
+/// ```compile_fail
+/// status_core::status_codes!(name = Mine, inline = r#"
+///     [[code]]
+///     code = 1000
+///     name = "too_big"
+/// "#);
+/// ```
+///
+/// Per-code types (the [`codes`] module) are generated for the built-in
+/// registry only.
+pub use status_macros::status_codes;
+
+status_codes!(
+    /// An HTTP status code from the registry: every IANA-registered code, the
+    /// unofficial codes common in the wild, each with its phrase, reference and
+    /// protocol rules.
+    ///
+    /// ```
+    /// use status_core::StatusCode;
+    ///
+    /// assert_eq!(StatusCode::NotFound.as_u16(), 404);
+    /// assert_eq!(StatusCode::NotFound.to_string(), "404 Not Found");
+    /// assert_eq!("404".parse::<StatusCode>(), Ok(StatusCode::NotFound));
+    /// assert_eq!(u16::from(StatusCode::ImATeapot), 418);
+    /// assert_eq!(size_of::<Option<StatusCode>>(), 2);
+    /// ```
+    ///
+    /// The enum is `#[non_exhaustive]`: registries grow, and a new code is not
+    /// a breaking change.
+);
+
+#[doc(hidden)]
+pub mod __private {
+    //! What generated code needs. Not public API: it may change in any release.
+
+    pub use crate::invalid::parse_code;
+
+    #[cfg(feature = "http")]
+    pub use {crate::external::http::to_http, ::http};
+
+    #[cfg(feature = "serde")]
+    pub use ::serde;
+
+    /// Seals [`Status`](crate::Status): only generated per-code types implement it.
+    pub trait Sealed {}
+
+    /// The error for a number the spec has no entry for.
+    #[must_use]
+    pub const fn unknown_code(code: u16) -> crate::InvalidStatusCode {
+        crate::InvalidStatusCode::unknown(code)
+    }
+}

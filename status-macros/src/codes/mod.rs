@@ -1,0 +1,92 @@
+//! `status_codes!`: parse the arguments, load and check the spec, expand.
+
+mod args;
+mod docs;
+mod expand;
+
+use std::path::PathBuf;
+
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+
+use crate::spec::{BUILTIN_LABEL, Spec, SpecErrors};
+use args::{Args, SpecSource};
+
+pub(crate) fn expand(input: TokenStream) -> TokenStream {
+    match try_expand(input) {
+        Ok(tokens) => tokens,
+        Err(error) => error.to_compile_error(),
+    }
+}
+
+fn try_expand(input: TokenStream) -> syn::Result<TokenStream> {
+    let args: Args = syn::parse2(input)?;
+    let builtin = Spec::builtin().map_err(|errors| spec_error(Span::call_site(), errors))?;
+    let (spec, tracked_file, origin) = match &args.source {
+        SpecSource::Builtin => (builtin.clone(), None, BUILTIN_LABEL.to_owned()),
+        SpecSource::File(literal) => {
+            let (path, text) = read_spec_file(literal)?;
+            let base = args.extend_builtin.is_some().then_some(builtin);
+            let spec = Spec::parse(&text, &literal.value(), base)
+                .map_err(|errors| spec_error(literal.span(), &errors))?;
+            (spec, Some(path), literal.value())
+        }
+        SpecSource::Inline(literal) => {
+            let base = args.extend_builtin.is_some().then_some(builtin);
+            let spec = Spec::parse(&literal.value(), "inline spec", base)
+                .map_err(|errors| spec_error(literal.span(), &errors))?;
+            (spec, None, "an inline spec".to_owned())
+        }
+    };
+
+    let options = expand::Options {
+        attrs: &args.attrs,
+        name: &args.name,
+        warning_name: &args.warning_name,
+        krate: &args.krate,
+        origin: &origin,
+        builtin: matches!(args.source, SpecSource::Builtin),
+    };
+    let generated = expand::impl_status_codes(&spec, &options);
+    // `proc_macro::tracked_path` is unstable; including the file is what makes
+    // cargo rebuild the user's crate when the spec changes (as pest and graphql_client do).
+    let tracking = tracked_file.map(|path| {
+        let path = path.to_string_lossy().into_owned();
+        quote!(
+            const _: &str = ::core::include_str!(#path);
+        )
+    });
+    Ok(quote!(#generated #tracking))
+}
+
+/// Reads a user's spec, resolved against the invoking crate's manifest directory.
+fn read_spec_file(literal: &syn::LitStr) -> syn::Result<(PathBuf, String)> {
+    let relative = literal.value();
+    let base = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_default();
+    let path = base.join(&relative);
+    std::fs::read_to_string(&path).map(|text| (path.clone(), text)).map_err(|io| {
+        syn::Error::new(
+            literal.span(),
+            format!(
+                "cannot read spec file `{relative}` ({io}); the path is relative to the crate's Cargo.toml, here {}",
+                path.display()
+            ),
+        )
+    })
+}
+
+/// One compile error per spec problem, all on the same span: rustc cannot point
+/// inside a TOML file, so each message carries its own `file:line:col`.
+fn spec_error(span: Span, errors: &SpecErrors) -> syn::Error {
+    let mut combined: Option<syn::Error> = None;
+    for message in errors {
+        let error = syn::Error::new(span, message);
+        match &mut combined {
+            Some(existing) => existing.combine(error),
+            None => combined = Some(error),
+        }
+    }
+    combined.unwrap_or_else(|| syn::Error::new(span, "the spec is invalid"))
+}

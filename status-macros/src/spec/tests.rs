@@ -1,0 +1,208 @@
+use super::Spec;
+
+const VALID: &str = r#"
+[[code]]
+code = 200
+name = "Ok"
+phrase = "OK"
+source = "IANA"
+status = "registered"
+reference = "RFC 9110, Section 15.3.1"
+description = "The request has succeeded."
+
+[[code]]
+code = 404
+name = "NotFound"
+phrase = "Not Found"
+source = "IANA"
+status = "registered"
+reference = "RFC 9110, Section 15.5.5"
+description = "Nothing is there."
+cacheable = true
+
+[[code.alias]]
+name = "Missing"
+phrase = "Missing"
+"#;
+
+fn errors(source: &str) -> Vec<String> {
+    match Spec::parse(source, "test.toml", None) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors,
+    }
+}
+
+fn entry(code: &str, name: &str) -> String {
+    format!(
+        "[[code]]\ncode = {code}\nname = \"{name}\"\nphrase = \"P\"\nsource = \"S\"\nstatus = \"unofficial\"\nreference = \"R\"\ndescription = \"D\"\n"
+    )
+}
+
+#[test]
+fn parses_a_valid_spec() {
+    let spec = Spec::parse(VALID, "test.toml", None).expect("valid spec");
+    assert_eq!(spec.codes.len(), 2);
+    assert_eq!(
+        spec.codes[1].aliases[0].source, "IANA",
+        "alias source defaults to the entry's"
+    );
+    assert!(spec.codes[1].cacheable);
+    assert!(!spec.codes[0].cacheable);
+}
+
+#[test]
+fn the_builtin_registry_is_valid() {
+    let spec = Spec::builtin().expect("built-in spec must be valid");
+    assert!(spec.by_code(404).is_some());
+}
+
+#[test]
+fn reports_every_problem_with_file_line_and_column() {
+    let source = format!(
+        "{}{}{}",
+        entry("404", "NotFound"),
+        entry("404", "not_found"),
+        entry("1000", "Big")
+    );
+    let found = errors(&source);
+    assert!(
+        found
+            .iter()
+            .any(|e| e.starts_with("test.toml:10:8: duplicate code 404 (first defined at 2:8)")),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|e| e.starts_with("test.toml:11:8: `not_found` is not a valid name")),
+        "{found:#?}"
+    );
+    assert!(
+        found.iter().any(|e| e.contains("`NotFound`")),
+        "suggests a fix: {found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|e| e.starts_with("test.toml:18:8: code 1000 is out of range")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn reports_unknown_and_missing_fields_of_every_entry() {
+    let source = format!(
+        "{}colour = \"red\"\n{}",
+        entry("400", "BadRequest"),
+        "[[code]]\ncode = 401\nname = \"Unauthorized\"\n"
+    );
+    let found = errors(&source);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(
+        found[0].starts_with("test.toml:9:1: unknown field `colour`"),
+        "{found:#?}"
+    );
+    assert!(found[1].contains("missing field `phrase`"), "{found:#?}");
+}
+
+#[test]
+fn reports_unsorted_entries() {
+    let found = errors(&format!("{}{}", entry("500", "A"), entry("400", "B")));
+    assert!(found[0].contains("code 400 is out of order"), "{found:#?}");
+}
+
+#[test]
+fn reports_duplicate_names_including_aliases() {
+    let source = format!(
+        "{}[[code.alias]]\nname = \"First\"\nphrase = \"x\"\n{}",
+        entry("400", "First"),
+        entry("401", "Second")
+    );
+    let found = errors(&source);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].contains("duplicate name `First` (first used at 3:8)"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn reports_empty_and_multiline_text() {
+    let source = entry("400", "A")
+        .replace("phrase = \"P\"", "phrase = \"\"")
+        .replace("description = \"D\"", "description = \"a\\nb\"");
+    let found = errors(&source);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(found[0].contains("`phrase` is empty"));
+    assert!(found[1].contains("`description` contains a line break"));
+}
+
+#[test]
+fn reports_bad_header_names_and_status_values() {
+    let source = entry("401", "A").replace(
+        "status = \"unofficial\"",
+        "status = \"official\"\nmust_headers = [\"WWW Authenticate\"]",
+    );
+    let found = errors(&source);
+    assert!(
+        found
+            .iter()
+            .any(|e| e.contains("unknown variant `official`")),
+        "{found:#?}"
+    );
+    let source = entry("401", "A") + "must_headers = [\"WWW Authenticate\"]\n";
+    assert!(errors(&source)[0].contains("`WWW Authenticate` is not a valid header name"));
+}
+
+#[test]
+fn reports_syntax_errors_without_panicking() {
+    let found = errors("[[code]\ncode = ");
+    assert!(!found.is_empty());
+    assert!(
+        found.iter().all(|e| e.starts_with("test.toml:")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn rejects_an_empty_spec_and_unknown_tables() {
+    assert!(errors("")[0].contains("defines no status codes"));
+    let found = errors(&format!("{}[extra]\nx = 1\n", entry("400", "A")));
+    assert!(
+        found[0].contains("unknown top-level key `extra`"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn an_extension_cannot_redefine_builtin_codes_or_names() {
+    let base = Spec::parse(VALID, "base.toml", None).expect("valid");
+    let found = match Spec::parse(
+        &format!("{}{}", entry("404", "Gone"), entry("460", "Missing")),
+        "ext.toml",
+        Some(&base),
+    ) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors,
+    };
+    assert!(
+        found
+            .iter()
+            .any(|e| e.contains("code 404 is already in the built-in registry")),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|e| e.contains("name `Missing` is already used")),
+        "{found:#?}"
+    );
+    let merged = Spec::parse(
+        &entry("460", "ClientClosedConnection"),
+        "ext.toml",
+        Some(&base),
+    )
+    .expect("valid extension");
+    let codes: Vec<u16> = merged.codes.iter().map(|entry| entry.code).collect();
+    assert_eq!(codes, [200, 404, 460]);
+}
