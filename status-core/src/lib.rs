@@ -20,6 +20,26 @@
 //! # Ok::<(), status_core::InvalidStatusCode>(())
 //! ```
 //!
+//! Errors become correct HTTP responses with one derive:
+//!
+//! ```
+//! use status_core::HttpError;
+//!
+//! #[derive(Debug, thiserror::Error, HttpError)]
+//! enum ApiError {
+//!     #[error("item {0} not found")]
+//!     #[http(status = NotFound, code = "item_not_found")]
+//!     ItemNotFound(u64),
+//!     #[error("slow down")]
+//!     #[http(status = 429, retry_after = 60)]
+//!     RateLimited,
+//! }
+//!
+//! let response = ApiError::ItemNotFound(7).error_response();
+//! assert_eq!(response.status.as_u16(), 404);
+//! assert_eq!(response.content_type(), Some("application/problem+json"));
+//! ```
+//!
 //! # Details
 //!
 //! - [`StatusCode`] is a `#[repr(u16)]` enum with one documented variant per
@@ -36,18 +56,25 @@
 //!   are not status codes.
 //! - [`status_codes!`] generates an enum like [`StatusCode`] from your own TOML
 //!   file, alone or on top of the built-in registry.
+//! - [`derive@HttpError`] turns an error enum into RFC 9457 problem+json
+//!   responses ([`ProblemDetails`]) with the headers each status needs, checked
+//!   at compile time. 5xx details stay hidden unless a variant opts in.
 //!
 //! # Features
 //!
 //! | Feature | Description | Default |
 //! |---|---|---|
-//! | `std` | `std` support in optional dependencies; without it the crate is `#![no_std]` | yes |
-//! | `http` | `From<StatusCode> for http::StatusCode` and `TryFrom` back (http 1.x) | no |
-//! | `serde` | serialize as the number; deserializing an unknown code fails naming it | no |
+//! | `std` | `std` support in optional dependencies; without it the crate is `#![no_std]` (with `alloc`) | yes |
+//! | `http` | `From<StatusCode> for http::StatusCode`, `TryFrom` back, and `HttpError::to_http_response` (http 1.x) | no |
+//! | `serde` | status codes serialize as the number, unknown codes fail to deserialize naming the code; [`ProblemDetails`] is `Serialize` | no |
+//! | `axum` | derived errors implement `axum_core::response::IntoResponse` | no |
+//! | `actix-web` | derived errors implement `actix_web::ResponseError` | no |
+//! | `tracing` | 5xx source chains and dropped header values are logged | no |
 
 #![cfg_attr(not(test), no_std)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+extern crate alloc;
 #[cfg(all(feature = "std", not(test)))]
 extern crate std;
 
@@ -55,15 +82,26 @@ extern crate std;
 extern crate self as status_core;
 
 mod class;
+mod error;
 mod external;
+mod headers;
 mod invalid;
+mod log;
+mod private_helpers;
+mod problem;
 mod registration;
 
 pub use class::{
     ClientError, Informational, Redirection, ServerError, Status, StatusClass, Success,
 };
+pub use error::{ErrorResponse, HttpError};
+pub use headers::{Headers, InvalidHeader};
 pub use invalid::InvalidStatusCode;
+pub use problem::{PROBLEM_JSON, ProblemDetails};
 pub use registration::{Registration, StatusAlias};
+
+#[doc = include_str!("../docs/derive.md")]
+pub use status_macros::HttpError;
 
 /// Generates a status-code enum, with the whole API of [`StatusCode`], from a
 /// TOML registry.
@@ -147,12 +185,22 @@ pub mod __private {
     //! What generated code needs. Not public API: it may change in any release.
 
     pub use crate::invalid::parse_code;
+    pub use crate::private_helpers::{RetryAfter, insert_display, insert_retry_after};
 
     #[cfg(feature = "http")]
     pub use {crate::external::http::to_http, ::http};
 
     #[cfg(feature = "serde")]
     pub use ::serde;
+
+    #[cfg(feature = "axum")]
+    pub use {crate::external::axum::into_axum_response, ::axum_core};
+
+    #[cfg(feature = "actix-web")]
+    pub use {
+        crate::external::actix_web::{actix_error_response, actix_status_code},
+        ::actix_web,
+    };
 
     /// Seals [`Status`](crate::Status): only generated per-code types implement it.
     pub trait Sealed {}

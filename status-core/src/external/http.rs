@@ -12,6 +12,37 @@ pub fn to_http(code: u16) -> ::http::StatusCode {
     ::http::StatusCode::from_u16(code).unwrap_or(::http::StatusCode::INTERNAL_SERVER_ERROR)
 }
 
+impl crate::ErrorResponse {
+    /// The response as an `http::Response` with a `String` body: hyper, tower
+    /// and axum accept it (`Full::new(body.into())` for hyper's `Full<Bytes>`).
+    #[must_use]
+    pub fn into_http(self) -> ::http::Response<alloc::string::String> {
+        let mut response = ::http::Response::new(self.body.unwrap_or_default());
+        *response.status_mut() = to_http(self.status.as_u16());
+        let header_map = response.headers_mut();
+        if self.status.allows_body() {
+            header_map.insert(
+                ::http::header::CONTENT_TYPE,
+                ::http::HeaderValue::from_static(crate::PROBLEM_JSON),
+            );
+        }
+        for (name, value) in self.headers.iter() {
+            // Names and values were validated when they were added to `Headers`;
+            // anything `http` still refuses is dropped rather than sent.
+            match (
+                ::http::HeaderName::try_from(name),
+                ::http::HeaderValue::try_from(value),
+            ) {
+                (Ok(name), Ok(value)) => {
+                    header_map.append(name, value);
+                }
+                _ => crate::log::dropped_header_name(name),
+            }
+        }
+        response
+    }
+}
+
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_status_http {

@@ -2,6 +2,10 @@
 //! the hidden `macro_rules!` that `status_codes!` output calls, so generated code
 //! carries no `#[cfg]` of its own: the features of *this* crate decide.
 
+#[cfg(feature = "actix-web")]
+pub(crate) mod actix_web;
+#[cfg(feature = "axum")]
+pub(crate) mod axum;
 #[cfg(feature = "http")]
 pub(crate) mod http;
 #[cfg(feature = "serde")]
@@ -19,4 +23,18 @@ macro_rules! __impl_status_http {
 #[macro_export]
 macro_rules! __impl_status_serde {
     ($ty:ident) => {};
+}
+
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_axum {
+    ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {};
+}
+
+#[cfg(not(feature = "actix-web"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_actix_web {
+    ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {};
 }

@@ -1,0 +1,129 @@
+//! The runtime contract that `#[derive(HttpError)]` implements and the
+//! framework adapters consume.
+
+use alloc::borrow::Cow;
+use alloc::string::{String, ToString as _};
+
+use crate::{Headers, ProblemDetails, StatusCode};
+
+/// An error that knows how to be an HTTP response: its status, a stable
+/// machine-readable code, the headers it needs, and an RFC 9457 body.
+///
+/// Usually derived; see the crate documentation for `#[derive(HttpError)]`
+/// and its `#[http(...)]` attribute. Implementing it by hand needs only
+/// [`status`](HttpError::status) and [`code`](HttpError::code):
+///
+/// ```
+/// use status_core::{HttpError, StatusCode};
+///
+/// #[derive(Debug)]
+/// struct Closed;
+///
+/// impl std::fmt::Display for Closed {
+///     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+///         f.write_str("the shop is closed")
+///     }
+/// }
+///
+/// impl std::error::Error for Closed {}
+///
+/// impl HttpError for Closed {
+///     fn status(&self) -> StatusCode {
+///         StatusCode::ServiceUnavailable
+///     }
+///     fn code(&self) -> &'static str {
+///         "closed"
+///     }
+/// }
+///
+/// // A 5xx hides its Display text from the client: the detail is the phrase.
+/// assert_eq!(Closed.problem().detail.as_deref(), Some("Service Unavailable"));
+/// ```
+pub trait HttpError: core::error::Error {
+    /// The response status.
+    fn status(&self) -> StatusCode;
+
+    /// A stable machine-readable code for clients to branch on, such as
+    /// `item_not_found`. The derive defaults it to the variant name in `snake_case`.
+    fn code(&self) -> &'static str;
+
+    /// The problem `type` URI. `about:blank` unless the type sets `type_base`.
+    fn type_uri(&self) -> &'static str {
+        "about:blank"
+    }
+
+    /// Whether the client may see the `Display` text as the problem's `detail`.
+    /// By default 4xx errors show it and 5xx errors do not: a server error's
+    /// message is about the server, and can leak internals.
+    fn exposes_detail(&self) -> bool {
+        !self.status().is_server_error()
+    }
+
+    /// Header fields the response carries, such as `Retry-After`.
+    fn headers(&self) -> Headers {
+        Headers::new()
+    }
+
+    /// The RFC 9457 problem details body. Its `detail` is the `Display` text
+    /// when [`exposes_detail`](HttpError::exposes_detail) is true, and the
+    /// reason phrase otherwise.
+    fn problem(&self) -> ProblemDetails {
+        let status = self.status();
+        let detail: Cow<'static, str> = if self.exposes_detail() {
+            Cow::Owned(self.to_string())
+        } else {
+            Cow::Borrowed(status.reason_phrase())
+        };
+        ProblemDetails::new(status, self.code())
+            .with_type(self.type_uri())
+            .with_detail(detail)
+    }
+
+    /// The whole response, framework-neutral. The adapters for axum,
+    /// actix-web and `http` all build on this, so they always agree.
+    fn error_response(&self) -> ErrorResponse {
+        ErrorResponse::from_error(self)
+    }
+
+    /// The response as an `http::Response`, for hyper, tower or any
+    /// `http`-based server (feature `http`).
+    #[cfg(feature = "http")]
+    fn to_http_response(&self) -> ::http::Response<String> {
+        self.error_response().into_http()
+    }
+}
+
+/// A framework-neutral error response: status, headers and, when the status
+/// allows content, an `application/problem+json` body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ErrorResponse {
+    /// The response status.
+    pub status: StatusCode,
+    /// Header fields, already validated.
+    pub headers: Headers,
+    /// The problem+json body; `None` for a status whose spec entry forbids content.
+    pub body: Option<String>,
+}
+
+impl ErrorResponse {
+    /// Builds the response of `error`. A 5xx error's source chain is logged
+    /// (feature `tracing`), since its text is not sent to the client.
+    pub fn from_error<E: HttpError + ?Sized>(error: &E) -> Self {
+        let status = error.status();
+        if status.is_server_error() {
+            crate::log::server_error(status, error);
+        }
+        let body = status.allows_body().then(|| error.problem().to_json());
+        ErrorResponse {
+            status,
+            headers: error.headers(),
+            body,
+        }
+    }
+
+    /// `application/problem+json` when there is a body.
+    #[must_use]
+    pub fn content_type(&self) -> Option<&'static str> {
+        self.body.as_ref().map(|_| crate::problem::PROBLEM_JSON)
+    }
+}

@@ -1,0 +1,180 @@
+//! Response header fields an error carries, validated before they can be sent.
+
+use alloc::borrow::Cow;
+use alloc::vec::Vec;
+use core::fmt;
+
+/// The header fields of an error response, in the order they were added.
+///
+/// Every value is checked on the way in: a value with CR, LF or another
+/// control character is refused (and, with feature `tracing`, logged), so
+/// nothing user-controlled can split a response.
+///
+/// ```
+/// use status_core::Headers;
+///
+/// let mut headers = Headers::new();
+/// assert!(headers.insert("Retry-After", "60").is_ok());
+/// assert!(headers.insert("Location", "/next\r\nSet-Cookie: x=1").is_err());
+/// assert_eq!(headers.get("retry-after"), Some("60"));
+/// assert_eq!(headers.len(), 1);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Headers {
+    entries: Vec<(&'static str, Cow<'static, str>)>,
+}
+
+/// A header name or value that cannot be sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InvalidHeader {
+    name: &'static str,
+    reason: &'static str,
+}
+
+impl InvalidHeader {
+    /// The header field the value was meant for.
+    #[must_use]
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+}
+
+impl fmt::Display for InvalidHeader {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "invalid value for header `{}`: {}",
+            self.name, self.reason
+        )
+    }
+}
+
+impl core::error::Error for InvalidHeader {}
+
+impl Headers {
+    /// No headers.
+    #[must_use]
+    pub const fn new() -> Self {
+        Headers {
+            entries: Vec::new(),
+        }
+    }
+
+    /// Adds a field after checking its name (an RFC 9110 token) and value
+    /// (visible ASCII, spaces and tabs, no leading or trailing whitespace).
+    ///
+    /// # Errors
+    ///
+    /// [`InvalidHeader`] when the name or the value could not be sent as is;
+    /// nothing is added then.
+    pub fn insert(
+        &mut self,
+        name: &'static str,
+        value: impl Into<Cow<'static, str>>,
+    ) -> Result<(), InvalidHeader> {
+        let value = value.into();
+        if let Some(reason) = check_name(name).or_else(|| check_value(&value)) {
+            return Err(InvalidHeader { name, reason });
+        }
+        self.entries.push((name, value));
+        Ok(())
+    }
+
+    /// Adds a field whose validity the derive checked at compile time.
+    #[doc(hidden)]
+    pub fn __insert_checked(&mut self, name: &'static str, value: &'static str) {
+        self.entries.push((name, Cow::Borrowed(value)));
+    }
+
+    /// The first value of a field, by case-insensitive name.
+    #[must_use]
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.entries
+            .iter()
+            .find(|(existing, _)| existing.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_ref())
+    }
+
+    /// The fields as `(name, value)` pairs.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&'static str, &str)> {
+        self.entries
+            .iter()
+            .map(|(name, value)| (*name, value.as_ref()))
+    }
+
+    /// How many fields there are.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there are none.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// Why `name` is not a valid field name, if it is not.
+pub(crate) fn check_name(name: &str) -> Option<&'static str> {
+    let is_token_byte =
+        |byte: u8| byte.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&byte);
+    if name.is_empty() {
+        Some("the header name is empty")
+    } else if !name.bytes().all(is_token_byte) {
+        Some("the header name may contain only letters, digits and !#$%&'*+-.^_`|~")
+    } else {
+        None
+    }
+}
+
+/// Why `value` is not a valid field value, if it is not (RFC 9110 Section 5.5,
+/// restricted to visible ASCII so every server library accepts it).
+pub(crate) fn check_value(value: &str) -> Option<&'static str> {
+    if value.bytes().any(|byte| byte == b'\r' || byte == b'\n') {
+        Some("it contains CR or LF, which would split the response")
+    } else if value
+        .bytes()
+        .any(|byte| (byte < 0x20 && byte != b'\t') || byte >= 0x7f)
+    {
+        Some("it contains a control character or non-ASCII byte")
+    } else if value.starts_with([' ', '\t']) || value.ends_with([' ', '\t']) {
+        Some("it has leading or trailing whitespace")
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_values_that_could_split_a_response() {
+        let mut headers = Headers::new();
+        for bad in ["a\rb", "a\nb", "a\0b", "caf\u{e9}", " x", "x\t"] {
+            let error = headers.insert("X-Test", bad).expect_err(bad);
+            assert_eq!(error.name(), "X-Test");
+        }
+        assert!(headers.is_empty());
+        assert!(headers.insert("Bad Name", "x").is_err());
+        assert!(headers.insert("", "x").is_err());
+    }
+
+    #[test]
+    fn keeps_valid_fields_in_order() {
+        let mut headers = Headers::new();
+        assert!(headers.insert("Allow", "GET, HEAD").is_ok());
+        assert!(
+            headers
+                .insert("Retry-After", alloc::string::String::from("5"))
+                .is_ok()
+        );
+        assert!(headers.insert("Empty", "").is_ok());
+        let pairs: Vec<(&str, &str)> = headers.iter().collect();
+        assert_eq!(
+            pairs,
+            [("Allow", "GET, HEAD"), ("Retry-After", "5"), ("Empty", "")]
+        );
+    }
+}

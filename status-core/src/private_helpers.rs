@@ -1,0 +1,61 @@
+//! Run-time helpers that derived code calls for headers whose value comes from a field.
+
+use alloc::string::{String, ToString as _};
+use core::fmt::Display;
+use core::time::Duration;
+
+use crate::Headers;
+
+/// A value that can be sent as `Retry-After` seconds (RFC 9110, Section 10.2.3).
+pub trait RetryAfter {
+    /// Whole seconds, rounded up so a client never retries early.
+    fn retry_after_seconds(&self) -> u64;
+}
+
+macro_rules! retry_after_integers {
+    ($($ty:ty),*) => {$(
+        impl RetryAfter for $ty {
+            fn retry_after_seconds(&self) -> u64 {
+                u64::from(*self)
+            }
+        }
+    )*};
+}
+
+retry_after_integers!(u8, u16, u32, u64);
+
+impl RetryAfter for usize {
+    fn retry_after_seconds(&self) -> u64 {
+        u64::try_from(*self).unwrap_or(u64::MAX)
+    }
+}
+
+impl RetryAfter for Duration {
+    fn retry_after_seconds(&self) -> u64 {
+        self.as_secs() + u64::from(self.subsec_nanos() > 0)
+    }
+}
+
+impl<T: RetryAfter + ?Sized> RetryAfter for &T {
+    fn retry_after_seconds(&self) -> u64 {
+        (**self).retry_after_seconds()
+    }
+}
+
+/// `Retry-After` from a field.
+pub fn insert_retry_after<T: RetryAfter + ?Sized>(headers: &mut Headers, value: &T) {
+    let seconds = value.retry_after_seconds();
+    insert_or_log(headers, "Retry-After", seconds.to_string());
+}
+
+/// A header from a field's `Display` text, validated: an invalid value is
+/// dropped (and logged with feature `tracing`), never sent.
+pub fn insert_display<T: Display + ?Sized>(headers: &mut Headers, name: &'static str, value: &T) {
+    insert_or_log(headers, name, value.to_string());
+}
+
+fn insert_or_log(headers: &mut Headers, name: &'static str, value: String) {
+    if let Err(problem) = headers.insert(name, value) {
+        crate::log::dropped_header(&problem);
+    }
+}

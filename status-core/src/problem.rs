@@ -1,0 +1,189 @@
+//! RFC 9457 problem details, and their JSON rendering.
+
+use alloc::borrow::Cow;
+use alloc::string::String;
+use core::fmt::Write as _;
+
+use crate::StatusCode;
+
+/// The media type of a problem details body (RFC 9457, Section 3).
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// An RFC 9457 problem details object, plus the machine-readable `code`
+/// extension member.
+///
+/// ```
+/// use status_core::{ProblemDetails, StatusCode};
+///
+/// let problem = ProblemDetails::new(StatusCode::NotFound, "item_not_found")
+///     .with_detail("item 7 not found")
+///     .with_instance("/items/7");
+/// assert_eq!(
+///     problem.to_json(),
+///     r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"item 7 not found","instance":"/items/7","code":"item_not_found"}"#
+/// );
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProblemDetails {
+    /// A URI reference identifying the problem type; `about:blank` when the
+    /// status code says it all (RFC 9457, Section 3.1.1).
+    pub type_uri: Cow<'static, str>,
+    /// A short summary of the problem type: the status's reason phrase.
+    pub title: Cow<'static, str>,
+    /// The status code of the response.
+    pub status: StatusCode,
+    /// An explanation of this occurrence, for the client to read.
+    pub detail: Option<Cow<'static, str>>,
+    /// A URI reference identifying this occurrence.
+    pub instance: Option<Cow<'static, str>>,
+    /// A stable machine-readable code, such as `item_not_found`.
+    pub code: Cow<'static, str>,
+}
+
+impl ProblemDetails {
+    /// A problem of type `about:blank` whose title is the status's reason phrase.
+    #[must_use]
+    pub fn new(status: StatusCode, code: impl Into<Cow<'static, str>>) -> Self {
+        ProblemDetails {
+            type_uri: Cow::Borrowed("about:blank"),
+            title: Cow::Borrowed(status.reason_phrase()),
+            status,
+            detail: None,
+            instance: None,
+            code: code.into(),
+        }
+    }
+
+    /// Sets `type`.
+    #[must_use]
+    pub fn with_type(mut self, type_uri: impl Into<Cow<'static, str>>) -> Self {
+        self.type_uri = type_uri.into();
+        self
+    }
+
+    /// Sets `detail`.
+    #[must_use]
+    pub fn with_detail(mut self, detail: impl Into<Cow<'static, str>>) -> Self {
+        self.detail = Some(detail.into());
+        self
+    }
+
+    /// Sets `instance`.
+    #[must_use]
+    pub fn with_instance(mut self, instance: impl Into<Cow<'static, str>>) -> Self {
+        self.instance = Some(instance.into());
+        self
+    }
+
+    /// The JSON body, members in RFC 9457 order, written straight into one
+    /// `String` (no intermediate JSON value).
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        let mut json = String::with_capacity(96 + self.detail.as_deref().map_or(0, str::len));
+        self.write_json(&mut json);
+        json
+    }
+
+    /// Appends the JSON body to `out`.
+    pub fn write_json(&self, out: &mut String) {
+        out.push_str("{\"type\":");
+        push_json_string(out, &self.type_uri);
+        out.push_str(",\"title\":");
+        push_json_string(out, &self.title);
+        out.push_str(",\"status\":");
+        out.push_str(self.status.as_str());
+        if let Some(detail) = &self.detail {
+            out.push_str(",\"detail\":");
+            push_json_string(out, detail);
+        }
+        if let Some(instance) = &self.instance {
+            out.push_str(",\"instance\":");
+            push_json_string(out, instance);
+        }
+        out.push_str(",\"code\":");
+        push_json_string(out, &self.code);
+        out.push('}');
+    }
+}
+
+/// Writes `text` as a JSON string literal (RFC 8259, Section 7).
+fn push_json_string(out: &mut String, text: &str) {
+    out.push('"');
+    let mut plain_from = 0;
+    for (index, byte) in text.bytes().enumerate() {
+        let escape = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x00..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&text[plain_from..index]);
+        if escape.is_empty() {
+            // Infallible: writing to a String cannot fail.
+            let _ = write!(out, "\\u{byte:04x}");
+        } else {
+            out.push_str(escape);
+        }
+        plain_from = index + 1;
+    }
+    out.push_str(&text[plain_from..]);
+    out.push('"');
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for ProblemDetails {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let members = 4 + usize::from(self.detail.is_some()) + usize::from(self.instance.is_some());
+        let mut map = serializer.serialize_map(Some(members))?;
+        map.serialize_entry("type", &self.type_uri)?;
+        map.serialize_entry("title", &self.title)?;
+        map.serialize_entry("status", &self.status.as_u16())?;
+        if let Some(detail) = &self.detail {
+            map.serialize_entry("detail", detail)?;
+        }
+        if let Some(instance) = &self.instance {
+            map.serialize_entry("instance", instance)?;
+        }
+        map.serialize_entry("code", &self.code)?;
+        map.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_everything_json_requires() {
+        let mut out = String::new();
+        push_json_string(&mut out, "a\"b\\c\nd\u{1}e\u{7f}é\u{2028}");
+        assert_eq!(out, "\"a\\\"b\\\\c\\nd\\u0001e\u{7f}é\u{2028}\"");
+        let parsed: String = serde_json::from_str(&out).expect("valid JSON");
+        assert_eq!(parsed, "a\"b\\c\nd\u{1}e\u{7f}é\u{2028}");
+    }
+
+    #[test]
+    fn omits_absent_members() {
+        let json = ProblemDetails::new(StatusCode::BadRequest, "bad").to_json();
+        assert_eq!(
+            json,
+            r#"{"type":"about:blank","title":"Bad Request","status":400,"code":"bad"}"#
+        );
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn serde_output_matches_the_hand_written_json() {
+        let problem = ProblemDetails::new(StatusCode::Conflict, "dup")
+            .with_detail("x \"y\"")
+            .with_type("https://e.x/p#dup");
+        assert_eq!(
+            serde_json::to_string(&problem).ok(),
+            Some(problem.to_json())
+        );
+    }
+}

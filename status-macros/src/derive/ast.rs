@@ -1,0 +1,169 @@
+//! The intermediate representation of a type deriving `HttpError`. Every node
+//! keeps its syn original so errors land on the user's tokens.
+
+use proc_macro2::Span;
+use syn::{Data as SynData, DeriveInput, Fields, Ident, LitStr};
+
+use super::attr::{Attrs, Place, StatusRef};
+use super::check;
+use crate::ctxt::Ctxt;
+use crate::spec::{CodeEntry, Spec};
+
+pub(crate) struct Input<'a> {
+    pub(crate) original: &'a DeriveInput,
+    pub(crate) type_base: Option<LitStr>,
+    pub(crate) krate: syn::Path,
+    pub(crate) data: Data<'a>,
+}
+
+pub(crate) enum Data<'a> {
+    Enum(Vec<Variant<'a>>),
+    Struct(Variant<'a>),
+}
+
+/// A variant, or the struct itself: one way the type can be an error.
+pub(crate) struct Variant<'a> {
+    pub(crate) ident: &'a Ident,
+    pub(crate) fields: &'a Fields,
+    pub(crate) attrs: Attrs<'a>,
+    /// The spec entry `status` names, once it resolved.
+    pub(crate) status: Option<&'static CodeEntry>,
+    /// Whether this is a struct (patterns are `Self { .. }`) or an enum variant.
+    pub(crate) is_struct: bool,
+}
+
+impl<'a> Input<'a> {
+    pub(crate) fn from_syn(cx: &Ctxt, spec: &'static Spec, input: &'a DeriveInput) -> Option<Self> {
+        match &input.data {
+            SynData::Enum(data) => {
+                let container = Attrs::from_syn(cx, &input.attrs, Place::Enum);
+                let variants = data
+                    .variants
+                    .iter()
+                    .map(|variant| {
+                        let attrs = Attrs::from_syn(cx, &variant.attrs, Place::Variant);
+                        Variant::new(cx, spec, &variant.ident, &variant.fields, attrs, false)
+                    })
+                    .collect();
+                Some(Input::new(input, container, Data::Enum(variants)))
+            }
+            SynData::Struct(data) => {
+                let attrs = Attrs::from_syn(cx, &input.attrs, Place::Struct);
+                let container = Attrs {
+                    type_base: attrs.type_base.clone(),
+                    krate: attrs.krate.clone(),
+                    ..Attrs::default()
+                };
+                let variant = Variant::new(cx, spec, &input.ident, &data.fields, attrs, true);
+                Some(Input::new(input, container, Data::Struct(variant)))
+            }
+            SynData::Union(data) => {
+                cx.error_spanned_by(
+                    data.union_token,
+                    "#[derive(HttpError)] supports enums and structs, not unions",
+                );
+                None
+            }
+        }
+    }
+
+    fn new(original: &'a DeriveInput, container: Attrs<'a>, data: Data<'a>) -> Self {
+        Input {
+            original,
+            type_base: container.type_base.map(|(_, literal)| literal),
+            krate: container
+                .krate
+                .map_or_else(|| syn::parse_quote!(::status_core), |(_, path)| path),
+            data,
+        }
+    }
+
+    pub(crate) fn variants(&self) -> &[Variant<'a>] {
+        match &self.data {
+            Data::Enum(variants) => variants,
+            Data::Struct(variant) => std::slice::from_ref(variant),
+        }
+    }
+}
+
+impl<'a> Variant<'a> {
+    fn new(
+        cx: &Ctxt,
+        spec: &'static Spec,
+        ident: &'a Ident,
+        fields: &'a Fields,
+        attrs: Attrs<'a>,
+        is_struct: bool,
+    ) -> Self {
+        let status = attrs
+            .status
+            .as_ref()
+            .and_then(|(_, status)| check::resolve_status(cx, spec, status));
+        Variant {
+            ident,
+            fields,
+            attrs,
+            status,
+            is_struct,
+        }
+    }
+
+    /// The machine-readable code: the `code` attribute, or the name in `snake_case`.
+    pub(crate) fn code(&self) -> String {
+        self.attrs.code.as_ref().map_or_else(
+            || snake_case(&self.ident.to_string()),
+            |(_, code)| code.value(),
+        )
+    }
+
+    /// The span to report something missing on: the `#[http]` attribute, else the name.
+    pub(crate) fn missing_span(&self) -> Span {
+        self.attrs
+            .original
+            .map_or_else(|| self.ident.span(), syn::spanned::Spanned::span)
+    }
+
+    pub(crate) fn status_span(&self) -> Option<Span> {
+        self.attrs.status.as_ref().map(|(_, status)| match status {
+            StatusRef::Number(literal) => literal.span(),
+            StatusRef::Name(ident) => ident.span(),
+        })
+    }
+}
+
+/// `ItemNotFound` -> `item_not_found`; `HTTPError` -> `http_error`.
+pub(crate) fn snake_case(name: &str) -> String {
+    let name = name.strip_prefix("r#").unwrap_or(name);
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len() + 4);
+    for (index, &c) in chars.iter().enumerate() {
+        if c.is_uppercase() {
+            let previous = index.checked_sub(1).map(|i| chars[i]);
+            let next = chars.get(index + 1);
+            let starts_word = previous.is_some_and(|p| p.is_lowercase() || p.is_ascii_digit())
+                || (previous.is_some_and(char::is_uppercase)
+                    && next.is_some_and(|n| n.is_lowercase()));
+            if starts_word && !out.ends_with('_') {
+                out.push('_');
+            }
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::snake_case;
+
+    #[test]
+    fn snake_cases_variant_names() {
+        assert_eq!(snake_case("ItemNotFound"), "item_not_found");
+        assert_eq!(snake_case("HTTPError"), "http_error");
+        assert_eq!(snake_case("Db"), "db");
+        assert_eq!(snake_case("Error2Fa"), "error2_fa");
+        assert_eq!(snake_case("already_snake"), "already_snake");
+    }
+}

@@ -1,0 +1,189 @@
+//! Rules that need the spec or more than one key of an attribute. Simpler
+//! checks happen while parsing, in `attr.rs`.
+
+use syn::Fields;
+
+use super::ast::{Input, Variant};
+use super::attr::{self, HeaderValue, StatusRef};
+use super::suggest;
+use crate::ctxt::Ctxt;
+use crate::spec::{BUILTIN_LABEL, CodeEntry, Spec};
+
+pub(crate) fn check(cx: &Ctxt, input: &Input<'_>) {
+    for variant in input.variants() {
+        if variant.attrs.transparent.is_some() {
+            check_transparent(cx, variant);
+            continue;
+        }
+        check_status_present(cx, variant);
+        check_error_status(cx, variant);
+        check_required_headers(cx, variant);
+        check_field_references(cx, variant);
+    }
+}
+
+// `status` names a code of the registry, by number or by name (or alias):
+//     #[http(status = 4040)]      <- rejected
+//     #[http(status = NotFund)]   <- rejected, with "did you mean `NotFound`?"
+pub(crate) fn resolve_status(
+    cx: &Ctxt,
+    spec: &'static Spec,
+    status: &StatusRef,
+) -> Option<&'static CodeEntry> {
+    match status {
+        StatusRef::Number(literal) => {
+            let found = literal
+                .base10_parse::<u16>()
+                .ok()
+                .filter(|_| literal.suffix().is_empty());
+            let entry = found.and_then(|code| spec.by_code(code));
+            if entry.is_none() {
+                cx.error_spanned_by(
+                    literal,
+                    format_args!(
+                        "unknown status code `{}`; it is not in {BUILTIN_LABEL}",
+                        literal.base10_digits()
+                    ),
+                );
+            }
+            entry
+        }
+        StatusRef::Name(ident) => {
+            let name = ident.to_string();
+            let entry = spec.codes.iter().find(|entry| {
+                entry.name == name || entry.aliases.iter().any(|alias| alias.name == name)
+            });
+            if entry.is_none() {
+                let names = spec.codes.iter().flat_map(|entry| {
+                    std::iter::once(&entry.name).chain(entry.aliases.iter().map(|a| &a.name))
+                });
+                let message = match suggest::closest(&name, names.map(String::as_str)) {
+                    Some(suggestion) => {
+                        format!("`{name}` is not a status name; did you mean `{suggestion}`?")
+                    }
+                    None => format!(
+                        "`{name}` is not a status name in {BUILTIN_LABEL}; use a number such as `404` or a name such as `NotFound`"
+                    ),
+                };
+                cx.error_spanned_by(ident, message);
+            }
+            entry
+        }
+    }
+}
+
+// Every variant says which status it is, unless it delegates:
+//     #[error("oops")]
+//     Oops,                  <- rejected: no #[http(status = ...)]
+fn check_status_present(cx: &Ctxt, variant: &Variant<'_>) {
+    if variant.attrs.status.is_none() && !variant.attrs.malformed {
+        let what = if variant.is_struct {
+            "the struct"
+        } else {
+            "every variant"
+        };
+        cx.error_at(
+            variant.missing_span(),
+            format_args!(
+                "`{}` needs #[http(status = ...)]: {what} of an HttpError maps to a status, such as `#[http(status = 404)]`, or delegates with `#[http(transparent)]`",
+                variant.ident
+            ),
+        );
+    }
+}
+
+// An error response is a 4xx or a 5xx:
+//     #[http(status = 200)]   <- rejected
+fn check_error_status(cx: &Ctxt, variant: &Variant<'_>) {
+    let (Some(entry), Some(span)) = (variant.status, variant.status_span()) else {
+        return;
+    };
+    if !matches!(entry.code / 100, 4 | 5) {
+        cx.error_at(
+            span,
+            format_args!(
+                "{} {} is not an error status; use a 4xx or 5xx code in #[http(status = ...)]",
+                entry.code, entry.phrase
+            ),
+        );
+    }
+}
+
+// Headers the RFC says a response MUST carry (`must_headers` in the spec):
+//     #[http(status = 401)]                               <- rejected
+//     #[http(status = 401, www_authenticate = "Bearer")]
+fn check_required_headers(cx: &Ctxt, variant: &Variant<'_>) {
+    let (Some(entry), Some(span)) = (variant.status, variant.status_span()) else {
+        return;
+    };
+    for required in &entry.must_headers {
+        let present = variant
+            .attrs
+            .headers
+            .iter()
+            .any(|header| header.name.eq_ignore_ascii_case(required));
+        if !present {
+            cx.error_at(
+                span,
+                format_args!(
+                    "{} {} requires `{}` ({}); a response with this status MUST carry the `{required}` header",
+                    entry.code,
+                    entry.phrase,
+                    attr::key_for_header(required),
+                    entry.reference
+                ),
+            );
+        }
+    }
+}
+
+// A header taken from a field names a field of this variant:
+//     #[http(status = 429, retry_after = wait)]
+//     RateLimited { seconds: u64 }   <- rejected: no field `wait`
+fn check_field_references(cx: &Ctxt, variant: &Variant<'_>) {
+    for header in &variant.attrs.headers {
+        let HeaderValue::Field(field) = &header.value else {
+            continue;
+        };
+        match variant.fields {
+            Fields::Named(named) => {
+                let exists = named.named.iter().any(|candidate| candidate.ident.as_ref() == Some(field));
+                if !exists {
+                    let field_names: Vec<String> =
+                        named.named.iter().filter_map(|f| f.ident.as_ref()).map(ToString::to_string).collect();
+                    let hint = suggest::closest(&field.to_string(), field_names.iter().map(String::as_str))
+                        .map_or_else(String::new, |suggestion| format!("; did you mean `{suggestion}`?"));
+                    cx.error_spanned_by(field, format_args!("`{}` has no field `{field}`{hint}", variant.ident));
+                }
+            }
+            Fields::Unnamed(_) | Fields::Unit => cx.error_spanned_by(
+                field,
+                format_args!(
+                    "`{}` has no named fields; a header can come from a named field (`{{ {field}: ... }}`) or a literal",
+                    variant.ident
+                ),
+            ),
+        }
+    }
+}
+
+// `transparent` hands everything to the single field, which is an HttpError:
+//     #[http(transparent)] Both(A, B)                 <- rejected
+//     #[http(transparent, status = 500)] Inner(E)     <- rejected
+fn check_transparent(cx: &Ctxt, variant: &Variant<'_>) {
+    let Some(transparent) = variant.attrs.transparent else {
+        return;
+    };
+    if variant.fields.len() != 1 {
+        cx.error_at(
+            transparent,
+            "#[http(transparent)] requires exactly one field, the inner error it delegates to",
+        );
+    }
+    for span in variant.attrs.variant_key_spans() {
+        cx.error_at(
+            span,
+            "#[http(transparent)] takes everything from the inner error; remove this key or `transparent`",
+        );
+    }
+}

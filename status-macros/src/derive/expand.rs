@@ -1,0 +1,215 @@
+//! Checked IR -> `impl HttpError` and the framework adapter calls. Cannot fail.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned as _;
+use syn::{Fields, Member};
+
+use super::ast::{Input, Variant};
+use super::attr::{HeaderAttr, HeaderValue};
+
+pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
+    let krate = &input.krate;
+    let ident = &input.original.ident;
+    let (impl_generics, ty_generics, where_clause) = input.original.generics.split_for_impl();
+    let variants = input.variants();
+
+    let status = method_body(variants, |variant| {
+        delegate_or(input, variant, "status", || own_status(input, variant))
+    });
+    let code = method_body(variants, |variant| {
+        delegate_or(input, variant, "code", || {
+            let code = variant.code();
+            quote!(#code)
+        })
+    });
+    let type_uri = method_body(variants, |variant| {
+        delegate_or(input, variant, "type_uri", || {
+            let uri = input.type_base.as_ref().map_or_else(
+                || "about:blank".to_owned(),
+                |base| format!("{}{}", base.value(), variant.code()),
+            );
+            quote!(#uri)
+        })
+    });
+    let exposes_detail = method_body(variants, |variant| {
+        delegate_or(input, variant, "exposes_detail", || {
+            let is_server_error = variant.status.is_some_and(|entry| entry.code / 100 == 5);
+            let exposed = variant.attrs.expose.is_some() || !is_server_error;
+            quote!(#exposed)
+        })
+    });
+    let headers = method_body(variants, |variant| {
+        delegate_or(input, variant, "headers", || own_headers(input, variant))
+    });
+
+    let adapter_args = quote!([#impl_generics] [#ident #ty_generics] [#where_clause]);
+    quote! {
+        #[automatically_derived]
+        #[allow(unused_qualifications)]
+        impl #impl_generics #krate::HttpError for #ident #ty_generics #where_clause {
+            fn status(&self) -> #krate::StatusCode {
+                #status
+            }
+
+            fn code(&self) -> &'static str {
+                #code
+            }
+
+            fn type_uri(&self) -> &'static str {
+                #type_uri
+            }
+
+            fn exposes_detail(&self) -> bool {
+                #exposes_detail
+            }
+
+            fn headers(&self) -> #krate::Headers {
+                #headers
+            }
+        }
+
+        #krate::__impl_axum!(#adapter_args);
+        #krate::__impl_actix_web!(#adapter_args);
+    }
+}
+
+/// `match self { <one arm per variant> }`, with each arm binding what its body uses.
+fn method_body(
+    variants: &[Variant<'_>],
+    body: impl Fn(&Variant<'_>) -> TokenStream,
+) -> TokenStream {
+    if variants.is_empty() {
+        return quote!(match *self {});
+    }
+    let arms = variants.iter().map(|variant| {
+        let pattern = pattern(variant);
+        let body = body(variant);
+        quote!(#pattern => #body,)
+    });
+    quote! {
+        match self {
+            #(#arms)*
+        }
+    }
+}
+
+/// `Self::Variant { <bindings>, .. }` (or `Self { .. }` for a struct). Binds the
+/// transparent field as `__inner` and each field a header reads as `__field_<name>`.
+fn pattern(variant: &Variant<'_>) -> TokenStream {
+    let path = if variant.is_struct {
+        quote!(Self)
+    } else {
+        let ident = variant.ident;
+        quote!(Self::#ident)
+    };
+    let mut bindings = Vec::new();
+    if let Some((member, _)) = transparent_field(variant) {
+        bindings.push(quote!(#member: __inner));
+    }
+    for header in &variant.attrs.headers {
+        if let HeaderValue::Field(field) = &header.value {
+            let binding = field_binding(field);
+            bindings.push(quote!(#field: #binding));
+        }
+    }
+    quote!(#path { #(#bindings,)* .. })
+}
+
+fn field_binding(field: &Ident) -> Ident {
+    format_ident!("__field_{}", field)
+}
+
+/// The single field of a transparent variant: how to name it and its type.
+fn transparent_field<'a>(variant: &Variant<'a>) -> Option<(Member, &'a syn::Type)> {
+    variant.attrs.transparent?;
+    let field = variant.fields.iter().next()?;
+    let member = match &field.ident {
+        Some(ident) => Member::Named(ident.clone()),
+        None => Member::Unnamed(syn::Index {
+            index: 0,
+            span: field.ty.span(),
+        }),
+    };
+    Some((member, &field.ty))
+}
+
+/// A transparent variant calls `method` on its field (spanned on the field's
+/// type, so a field that is not an `HttpError` is reported there); any other
+/// variant uses `own`.
+fn delegate_or(
+    input: &Input<'_>,
+    variant: &Variant<'_>,
+    method: &str,
+    own: impl FnOnce() -> TokenStream,
+) -> TokenStream {
+    let krate = &input.krate;
+    if let Some((_, ty)) = transparent_field(variant) {
+        let method = Ident::new(method, Span::call_site());
+        quote_spanned!(ty.span()=> <#ty as #krate::HttpError>::#method(__inner))
+    } else {
+        own()
+    }
+}
+
+fn own_status(input: &Input<'_>, variant: &Variant<'_>) -> TokenStream {
+    let krate = &input.krate;
+    if let (Some(entry), Some(span)) = (variant.status, variant.status_span()) {
+        // Spanned on the user's `status = ...`, so a deprecated code warns there.
+        let name = Ident::new(&entry.name, span);
+        quote_spanned!(span=> #krate::StatusCode::#name)
+    } else {
+        // Unreachable after `check`: every non-transparent variant has a status.
+        quote!(#krate::StatusCode::InternalServerError)
+    }
+}
+
+fn own_headers(input: &Input<'_>, variant: &Variant<'_>) -> TokenStream {
+    let krate = &input.krate;
+    if variant.attrs.headers.is_empty() {
+        return quote!(#krate::Headers::new());
+    }
+    let inserts = variant
+        .attrs
+        .headers
+        .iter()
+        .map(|header| insert_header(input, variant, header));
+    quote!({
+        let mut headers = #krate::Headers::new();
+        #(#inserts)*
+        headers
+    })
+}
+
+fn insert_header(input: &Input<'_>, variant: &Variant<'_>, header: &HeaderAttr) -> TokenStream {
+    let krate = &input.krate;
+    let name = &header.name;
+    match &header.value {
+        HeaderValue::Literal(literal) => quote!(headers.__insert_checked(#name, #literal);),
+        HeaderValue::Seconds(seconds) => {
+            let text = seconds.base10_digits();
+            quote!(headers.__insert_checked(#name, #text);)
+        }
+        HeaderValue::Field(field) => {
+            let binding = field_binding(field);
+            let span = field_type_span(variant, field).unwrap_or_else(|| field.span());
+            if name.eq_ignore_ascii_case("Retry-After") {
+                quote_spanned!(span=> #krate::__private::insert_retry_after(&mut headers, #binding);)
+            } else {
+                quote_spanned!(span=> #krate::__private::insert_display(&mut headers, #name, #binding);)
+            }
+        }
+    }
+}
+
+/// The span of a field's type, so an unsatisfied bound points at the field.
+fn field_type_span(variant: &Variant<'_>, field: &Ident) -> Option<Span> {
+    match variant.fields {
+        Fields::Named(named) => named
+            .named
+            .iter()
+            .find(|candidate| candidate.ident.as_ref() == Some(field))
+            .map(|candidate| candidate.ty.span()),
+        Fields::Unnamed(_) | Fields::Unit => None,
+    }
+}

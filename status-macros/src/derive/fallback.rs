@@ -1,0 +1,32 @@
+//! What to emit when the input is invalid: the errors, plus stub impls so the
+//! user sees only the real mistakes, not "`HttpError` is not implemented"
+//! wherever the type is used.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::DeriveInput;
+
+pub(crate) fn expand(input: &DeriveInput, krate: &syn::Path, error: &syn::Error) -> TokenStream {
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let errors = error.to_compile_error();
+    let adapter_args = quote!([#impl_generics] [#ident #ty_generics] [#where_clause]);
+    quote! {
+        #errors
+
+        #[automatically_derived]
+        #[allow(unused_qualifications)]
+        impl #impl_generics #krate::HttpError for #ident #ty_generics #where_clause {
+            fn status(&self) -> #krate::StatusCode {
+                ::core::unreachable!()
+            }
+
+            fn code(&self) -> &'static str {
+                ::core::unreachable!()
+            }
+        }
+
+        #krate::__impl_axum!(#adapter_args);
+        #krate::__impl_actix_web!(#adapter_args);
+    }
+}
