@@ -113,6 +113,10 @@ fn check_error_status(cx: &Ctxt, variant: &Variant<'_>) {
 //     #[http(status = 401)]                               <- rejected
 //     #[http(status = 401, www_authenticate = "Bearer")]
 fn check_required_headers(cx: &Ctxt, variant: &Variant<'_>) {
+    // A malformed attribute stops parsing at the error, so keys after it are unknown.
+    if variant.attrs.malformed {
+        return;
+    }
     let (Some(entry), Some(span)) = (variant.status, variant.status_span()) else {
         return;
     };
