@@ -161,15 +161,20 @@ impl<'a> Attrs<'a> {
                 syn::parenthesized!(content in meta.input);
                 let name: LitStr = content.parse()?;
                 content.parse::<Token![=]>()?;
-                let value: LitStr = content.parse()?;
                 if let Some(reason) = invalid_header_name(&name.value()) {
                     cx.error_spanned_by(
                         &name,
                         format_args!("invalid header name `{}`: {reason}", name.value()),
                     );
                 }
-                check_header_literal(cx, &name.value(), &value);
-                self.push_header(cx, name.value(), span, HeaderValue::Literal(value));
+                let value = if content.peek(Ident) {
+                    HeaderValue::Field(content.parse()?)
+                } else {
+                    let literal: LitStr = content.parse()?;
+                    check_header_literal(cx, &name.value(), &literal);
+                    HeaderValue::Literal(literal)
+                };
+                self.push_header(cx, name.value(), span, value);
             }
             _ => {
                 let header_name = HEADER_KEYS

@@ -1,0 +1,149 @@
+//! The one error enum of the demo services: every error response of the axum
+//! demo and of the actix-web example comes from here.
+
+use status_core::HttpError;
+
+/// Everything that can go wrong in the demo API, each variant one RFC 9457 problem.
+#[derive(Debug, thiserror::Error, HttpError)]
+#[http(type_base = "/errors#")]
+pub enum DemoError {
+    /// The body is not valid JSON.
+    #[error("malformed JSON: {0}")]
+    #[http(status = 400, code = "malformed_json")]
+    MalformedJson(String),
+
+    /// A path or query parameter is not what the route expects.
+    #[error("{0}")]
+    #[http(status = 400, code = "bad_parameter")]
+    BadParameter(String),
+
+    /// No or an unknown bearer token.
+    #[error("a valid bearer token is required")]
+    #[http(status = 401, www_authenticate = "Bearer realm=\"demo\"")]
+    Unauthenticated,
+
+    /// A valid token whose role may not do this.
+    #[error("role `{role}` may not {action}")]
+    #[http(status = 403)]
+    Forbidden {
+        /// The caller's role.
+        role: &'static str,
+        /// What was refused.
+        action: &'static str,
+    },
+
+    /// No item with this id.
+    #[error("item {0} not found")]
+    #[http(status = 404, code = "item_not_found")]
+    ItemNotFound(i64),
+
+    /// No job with this id.
+    #[error("job {0} not found")]
+    #[http(status = 404, code = "job_not_found")]
+    JobNotFound(u64),
+
+    /// No route matches the path.
+    #[error("no route for {0}")]
+    #[http(status = 404, code = "route_not_found")]
+    RouteNotFound(String),
+
+    /// The route exists, but not for this method.
+    #[error("{method} is not allowed here; use {allow}")]
+    #[http(status = 405, allow = allow)]
+    MethodNotAllowed {
+        /// The method used.
+        method: String,
+        /// The methods the route answers.
+        allow: String,
+    },
+
+    /// The client accepts no media type this route produces.
+    #[error("cannot produce any of `{0}`; this route serves {1}")]
+    #[http(status = 406)]
+    NotAcceptable(String, &'static str),
+
+    /// The name is taken (SQLite's UNIQUE constraint said so).
+    #[error("an item named {0:?} already exists")]
+    #[http(status = 409, code = "duplicate_name")]
+    DuplicateName(String),
+
+    /// A route that was removed on purpose.
+    #[error("{0} was retired; use /items")]
+    #[http(status = 410, code = "route_retired")]
+    Retired(&'static str),
+
+    /// `If-Match` names a version that is no longer current.
+    #[error("item {id} has changed: If-Match {given} does not match the current ETag {current}")]
+    #[http(status = 412, code = "stale_item")]
+    StaleItem {
+        /// The item.
+        id: i64,
+        /// The ETag the client sent.
+        given: String,
+        /// The ETag of the current version.
+        current: String,
+    },
+
+    /// The body is over the limit.
+    #[error("the request body exceeds the {limit}-byte limit")]
+    #[http(status = 413)]
+    BodyTooLarge {
+        /// The limit in bytes.
+        limit: usize,
+    },
+
+    /// A JSON route got another content type.
+    #[error("expected `Content-Type: application/json`")]
+    #[http(status = 415)]
+    UnsupportedMediaType,
+
+    /// The `Range` asks for bytes the export does not have.
+    #[error("range {range:?} cannot be satisfied: the export has {total} bytes")]
+    #[http(status = 416, header("Accept-Ranges" = "bytes"), header("Content-Range" = unsatisfied))]
+    RangeNotSatisfiable {
+        /// The `Range` header as sent.
+        range: String,
+        /// The size of the export.
+        total: usize,
+        /// `bytes */<total>`, as RFC 9110 Section 15.5.17 asks.
+        unsatisfied: String,
+    },
+
+    /// The one status every HTTP demo needs.
+    #[error("I'm a teapot: this server refuses to brew coffee")]
+    #[http(status = 418)]
+    Teapot,
+
+    /// The JSON is well-formed but its content is invalid.
+    #[error("invalid item: {0}")]
+    #[http(status = 422, code = "validation_failed")]
+    Validation(String),
+
+    /// The caller is over its rate limit.
+    #[error("rate limit exceeded; retry in {retry_after} s")]
+    #[http(status = 429, retry_after = retry_after)]
+    RateLimited {
+        /// Seconds until a request will be accepted again.
+        retry_after: u64,
+    },
+
+    /// A database failure: masked for the client, logged in full.
+    #[error("database error")]
+    #[http(status = 500, code = "internal")]
+    Database(#[from] rusqlite::Error),
+
+    /// A handler panicked: masked for the client, logged.
+    #[error("handler panicked: {0}")]
+    #[http(status = 500, code = "internal")]
+    Panicked(String),
+
+    /// A feature that does not exist yet.
+    #[error("{0} is not implemented")]
+    #[http(status = 501, expose)]
+    NotImplemented(&'static str),
+
+    /// The maintenance switch is on.
+    #[error("the service is down for maintenance")]
+    #[http(status = 503, retry_after = 120)]
+    Maintenance,
+}
