@@ -1,49 +1,69 @@
-//! Look codes up in the registry: `cargo run --example lookup -- CODE...`.
+//! Look status codes up in the registry:
 //!
-//! Prints what the crate knows about a few codes (or the ones you name), the
-//! protocol rules attached to them, and shows a class checked at compile time.
-//! The full HTTP demo service replaces this tour in a later release.
+//! ```text
+//! cargo run --example lookup -- 418            # one code
+//! cargo run --example lookup -- 4xx            # a whole class
+//! cargo run --example lookup -- teapot timeout # words in phrases, aliases, descriptions
+//! cargo run --example lookup -- --json 429     # machine-readable
+//! ```
+//!
+//! Exits with 2 when a query matches nothing.
 
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use status_core::{Redirection, StatusCode, codes};
+use serde_json::{Value, json};
+use status_core::{StatusClass, StatusCode};
+
+const USAGE: &str = "\
+usage: cargo run --example lookup -- [--json] QUERY...
+
+Each QUERY is a code (418), a class (4xx) or a word (teapot, timeout).
+Exits with 2 when a query matches no code.";
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.iter().any(|arg| arg == "-h" || arg == "--help") {
-        println!(
-            "usage: cargo run --example lookup [-- CODE...]\n\nPrints the registry entry of each CODE (default: 200 404 413 418 429 499 503)."
-        );
-        return ExitCode::SUCCESS;
+    let mut json_output = false;
+    let mut queries = Vec::new();
+    for arg in std::env::args().skip(1) {
+        match arg.as_str() {
+            "--json" => json_output = true,
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            _ => queries.push(arg),
+        }
     }
-    let requested: Vec<String> = if args.is_empty() {
-        ["200", "404", "413", "418", "429", "499", "503"]
-            .map(String::from)
-            .to_vec()
-    } else {
-        args
-    };
+    if queries.is_empty() {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    }
 
-    println!(
-        "status-core: {} status codes, generated from spec/status-codes.toml\n",
-        StatusCode::ALL.len()
-    );
+    let mut found = Vec::new();
     let mut failed = false;
-    for text in &requested {
-        match text.parse::<StatusCode>() {
-            Ok(status) => describe(status),
-            Err(error) => {
-                eprintln!("{text}: {error}\n");
+    for query in &queries {
+        match lookup(query) {
+            Ok(matches) => found.extend(matches),
+            Err(message) => {
+                eprintln!("error: {message}");
                 failed = true;
             }
         }
     }
+    let mut seen = std::collections::HashSet::new();
+    found.retain(|status| seen.insert(*status));
 
-    let (status, location) = redirect(codes::SeeOther, "/items/42");
-    println!(
-        "Compile-time class check: redirect(codes::SeeOther, ..) -> {status}, Location: {location}"
-    );
-    println!("(redirect(codes::NotFound, ..) would not compile: 404 is not a Redirection)");
+    if json_output {
+        let entries: Vec<Value> = found.iter().map(|&status| describe_json(status)).collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&entries).unwrap_or_default()
+        );
+    } else {
+        for &status in &found {
+            print!("{}", describe_text(status));
+        }
+    }
     if failed {
         ExitCode::from(2)
     } else {
@@ -51,34 +71,67 @@ fn main() -> ExitCode {
     }
 }
 
-fn describe(status: StatusCode) {
-    println!("{status}");
-    println!("  class        {}", status.class());
-    println!(
-        "  source       {} ({:?})",
-        status.source(),
-        status.registration()
-    );
-    println!("  reference    {}", status.reference());
-    println!("  description  {}", status.description());
+/// The codes a query names: a number, a class such as `4xx`, or a word.
+fn lookup(query: &str) -> Result<Vec<StatusCode>, String> {
+    let query = query.trim();
+    if !query.is_empty() && query.bytes().all(|byte| byte.is_ascii_digit()) {
+        return query
+            .parse::<StatusCode>()
+            .map(|status| vec![status])
+            .map_err(|error| format!("{query}: {error}"));
+    }
+    if let Some(class) = parse_class(query) {
+        return Ok(StatusCode::ALL
+            .iter()
+            .copied()
+            .filter(|status| status.class() == class)
+            .collect());
+    }
+    let word = query.to_ascii_lowercase();
+    let matches: Vec<StatusCode> = StatusCode::ALL
+        .iter()
+        .copied()
+        .filter(|status| {
+            let aliases = status.aliases().iter().map(|alias| alias.phrase);
+            std::iter::once(status.reason_phrase())
+                .chain(aliases)
+                .chain([status.description(), status.source()])
+                .any(|text| text.to_ascii_lowercase().contains(&word))
+        })
+        .collect();
+    if matches.is_empty() {
+        Err(format!(
+            "no status code matches {query:?}; try a code (404), a class (4xx) or a word (timeout)"
+        ))
+    } else {
+        Ok(matches)
+    }
+}
+
+fn parse_class(query: &str) -> Option<StatusClass> {
+    match query.to_ascii_lowercase().as_str() {
+        "1xx" => Some(StatusClass::Informational),
+        "2xx" => Some(StatusClass::Success),
+        "3xx" => Some(StatusClass::Redirection),
+        "4xx" => Some(StatusClass::ClientError),
+        "5xx" => Some(StatusClass::ServerError),
+        _ => None,
+    }
+}
+
+fn rules(status: StatusCode) -> Vec<String> {
     let mut rules = Vec::new();
     if !status.allows_body() {
-        rules.push("no content".to_owned());
+        rules.push("never has content".to_owned());
     }
-    if !status.required_headers().is_empty() {
-        rules.push(format!(
-            "MUST send {}",
-            status.required_headers().join(", ")
-        ));
-    }
-    if !status.recommended_headers().is_empty() {
-        rules.push(format!(
-            "SHOULD send {}",
-            status.recommended_headers().join(", ")
-        ));
-    }
-    if !status.optional_headers().is_empty() {
-        rules.push(format!("MAY send {}", status.optional_headers().join(", ")));
+    for (verb, headers) in [
+        ("MUST", status.required_headers()),
+        ("SHOULD", status.recommended_headers()),
+        ("MAY", status.optional_headers()),
+    ] {
+        if !headers.is_empty() {
+            rules.push(format!("{verb} send {}", headers.join(", ")));
+        }
     }
     if status.is_cacheable_by_default() {
         rules.push("heuristically cacheable".to_owned());
@@ -86,16 +139,44 @@ fn describe(status: StatusCode) {
     if status.is_retryable() {
         rules.push("commonly retried".to_owned());
     }
-    if !rules.is_empty() {
-        println!("  rules        {}", rules.join("; "));
-    }
-    for alias in status.aliases() {
-        println!("  also known   {} ({})", alias.phrase, alias.source);
-    }
-    println!();
+    rules
 }
 
-/// Only redirect types are accepted: the class is checked by the compiler.
-fn redirect<S: Redirection>(_status: S, location: &str) -> (StatusCode, String) {
-    (S::STATUS, location.to_owned())
+fn describe_text(status: StatusCode) -> String {
+    let mut text = format!(
+        "{status}\n  class        {}\n  source       {} ({:?})\n  reference    {}\n  description  {}\n",
+        status.class(),
+        status.source(),
+        status.registration(),
+        status.reference(),
+        status.description()
+    );
+    let rules = rules(status);
+    if !rules.is_empty() {
+        let _ = writeln!(text, "  rules        {}", rules.join("; "));
+    }
+    for alias in status.aliases() {
+        let _ = writeln!(text, "  also known   {} ({})", alias.phrase, alias.source);
+    }
+    text.push('\n');
+    text
+}
+
+fn describe_json(status: StatusCode) -> Value {
+    json!({
+        "code": status.as_u16(),
+        "phrase": status.reason_phrase(),
+        "class": status.class().digits(),
+        "source": status.source(),
+        "registration": format!("{:?}", status.registration()).to_ascii_lowercase(),
+        "reference": status.reference(),
+        "description": status.description(),
+        "allows_body": status.allows_body(),
+        "required_headers": status.required_headers(),
+        "recommended_headers": status.recommended_headers(),
+        "optional_headers": status.optional_headers(),
+        "cacheable_by_default": status.is_cacheable_by_default(),
+        "retryable": status.is_retryable(),
+        "aliases": status.aliases().iter().map(|alias| json!({ "phrase": alias.phrase, "source": alias.source })).collect::<Vec<_>>(),
+    })
 }
