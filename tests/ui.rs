@@ -6,5 +6,6 @@ fn ui() {
     let cases = trybuild::TestCases::new();
     cases.compile_fail("ui/spec/*.rs");
     cases.compile_fail("ui/codes/*.rs");
+    cases.compile_fail("ui/derive/*.rs");
     cases.pass("ui/pass/*.rs");
 }

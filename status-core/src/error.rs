@@ -93,6 +93,34 @@ pub trait HttpError: core::error::Error {
     }
 }
 
+/// A boxed error is the error it holds, so `#[http(transparent)]` works
+/// through a `Box` as thiserror's `#[error(transparent)]` does.
+impl<T: HttpError> HttpError for alloc::boxed::Box<T> {
+    fn status(&self) -> StatusCode {
+        (**self).status()
+    }
+
+    fn code(&self) -> &'static str {
+        (**self).code()
+    }
+
+    fn type_uri(&self) -> &'static str {
+        (**self).type_uri()
+    }
+
+    fn exposes_detail(&self) -> bool {
+        (**self).exposes_detail()
+    }
+
+    fn headers(&self) -> Headers {
+        (**self).headers()
+    }
+
+    fn problem(&self) -> ProblemDetails {
+        (**self).problem()
+    }
+}
+
 /// A framework-neutral error response: status, headers and, when the status
 /// allows content, an `application/problem+json` body.
 #[derive(Clone, Debug, PartialEq, Eq)]

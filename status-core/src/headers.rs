@@ -123,9 +123,20 @@ pub(crate) fn check_name(name: &str) -> Option<&'static str> {
         Some("the header name is empty")
     } else if !name.bytes().all(is_token_byte) {
         Some("the header name may contain only letters, digits and !#$%&'*+-.^_`|~")
+    } else if is_framing_header(name) {
+        Some("the response builder sets this header from the body; it cannot be overridden")
     } else {
         None
     }
+}
+
+/// Headers that describe the body's framing: the adapters set them, and a
+/// second or different value would make responses disagree with their body.
+#[must_use]
+pub(crate) fn is_framing_header(name: &str) -> bool {
+    ["content-type", "content-length", "transfer-encoding"]
+        .iter()
+        .any(|framing| framing.eq_ignore_ascii_case(name))
 }
 
 /// Why `value` is not a valid field value, if it is not (RFC 9110 Section 5.5,
@@ -158,6 +169,8 @@ mod tests {
         }
         assert!(headers.is_empty());
         assert!(headers.insert("Bad Name", "x").is_err());
+        assert!(headers.insert("Content-Type", "text/plain").is_err());
+        assert!(headers.insert("content-length", "1").is_err());
         assert!(headers.insert("", "x").is_err());
     }
 

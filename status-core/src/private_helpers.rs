@@ -24,6 +24,19 @@ macro_rules! retry_after_integers {
 
 retry_after_integers!(u8, u16, u32, u64);
 
+macro_rules! retry_after_signed {
+    ($($ty:ty),*) => {$(
+        /// Negative values mean "now": `Retry-After: 0`.
+        impl RetryAfter for $ty {
+            fn retry_after_seconds(&self) -> u64 {
+                u64::try_from(*self).unwrap_or(0)
+            }
+        }
+    )*};
+}
+
+retry_after_signed!(i8, i16, i32, i64, isize);
+
 impl RetryAfter for usize {
     fn retry_after_seconds(&self) -> u64 {
         u64::try_from(*self).unwrap_or(u64::MAX)
@@ -32,7 +45,8 @@ impl RetryAfter for usize {
 
 impl RetryAfter for Duration {
     fn retry_after_seconds(&self) -> u64 {
-        self.as_secs() + u64::from(self.subsec_nanos() > 0)
+        self.as_secs()
+            .saturating_add(u64::from(self.subsec_nanos() > 0))
     }
 }
 

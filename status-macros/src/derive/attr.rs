@@ -328,13 +328,21 @@ fn check_header_literal(cx: &Ctxt, header: &str, literal: &LitStr) {
     }
 }
 
+// Framing headers describe the body, which the adapters write:
+//     #[http(header("Content-Type" = "text/plain"))]   <- rejected
 fn invalid_header_name(name: &str) -> Option<&'static str> {
     let is_token_byte =
         |byte: u8| byte.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&byte);
+    let framing = ["content-type", "content-length", "transfer-encoding"];
     if name.is_empty() {
         Some("it is empty")
     } else if !name.bytes().all(is_token_byte) {
         Some("use letters, digits and `-` only")
+    } else if framing
+        .iter()
+        .any(|header| header.eq_ignore_ascii_case(name))
+    {
+        Some("the response builder sets it from the problem+json body; remove it")
     } else {
         None
     }

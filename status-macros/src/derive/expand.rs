@@ -45,6 +45,7 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
 
     let adapter_args = quote!([#impl_generics] [#ident #ty_generics] [#where_clause]);
     quote! {
+
         #[automatically_derived]
         #[allow(unused_qualifications)]
         impl #impl_generics #krate::HttpError for #ident #ty_generics #where_clause {
@@ -107,8 +108,14 @@ fn pattern(variant: &Variant<'_>) -> TokenStream {
     if let Some((member, _)) = transparent_field(variant) {
         bindings.push(quote!(#member: __inner));
     }
+    let mut bound: Vec<&Ident> = Vec::new();
     for header in &variant.attrs.headers {
         if let HeaderValue::Field(field) = &header.value {
+            // One field may feed several headers; a pattern binds it once.
+            if bound.contains(&field) {
+                continue;
+            }
+            bound.push(field);
             let binding = field_binding(field);
             bindings.push(quote!(#field: #binding));
         }
@@ -155,7 +162,7 @@ fn delegate_or(
 fn own_status(input: &Input<'_>, variant: &Variant<'_>) -> TokenStream {
     let krate = &input.krate;
     if let (Some(entry), Some(span)) = (variant.status, variant.status_span()) {
-        // Spanned on the user's `status = ...`, so a deprecated code warns there.
+        // Spanned on the user's `status = ...` tokens.
         let name = Ident::new(&entry.name, span);
         quote_spanned!(span=> #krate::StatusCode::#name)
     } else {

@@ -7,9 +7,13 @@ use quote::quote;
 use syn::DeriveInput;
 
 pub(crate) fn expand(input: &DeriveInput, krate: &syn::Path, error: &syn::Error) -> TokenStream {
+    let errors = error.to_compile_error();
+    // A union can never be an HttpError: stubs would only add errors.
+    if matches!(input.data, syn::Data::Union(_)) {
+        return errors;
+    }
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    let errors = error.to_compile_error();
     let adapter_args = quote!([#impl_generics] [#ident #ty_generics] [#where_clause]);
     quote! {
         #errors
