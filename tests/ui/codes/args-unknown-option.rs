@@ -1,0 +1,3 @@
+status_core::status_codes!(name = AppStatus, file = "codes.toml");
+
+fn main() {}

@@ -1,0 +1,5 @@
+#![deny(deprecated)]
+
+fn main() {
+    let _ = status_core::StatusCode::UseProxy;
+}

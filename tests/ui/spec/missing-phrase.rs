@@ -1,0 +1,13 @@
+status_core::status_codes!(
+    inline = r#"
+        [[code]]
+        code = 299
+        name = "Stale"
+        source = "Example Corp"
+        status = "unofficial"
+        reference = "https://example.com/status"
+        description = "The data is stale."
+    "#,
+);
+
+fn main() {}

@@ -1,0 +1,15 @@
+status_core::status_codes!(
+    inline = r#"
+        [[code]]
+        code = 299
+        name = "Stale"
+        phrase = "Stale"
+        source = "Example Corp"
+        status = "unofficial"
+        reference = "https://example.com/status"
+        description = "The data is stale."
+        retry = true
+    "#,
+);
+
+fn main() {}
