@@ -98,7 +98,7 @@ impl core::fmt::Display for StatusClass {
 /// ```
 ///
 /// This trait is sealed: only the types that `status_codes!` generates implement it.
-pub trait Status: crate::__private::Sealed + Copy + Default + 'static {
+pub trait Status: crate::sealed::Sealed + Copy + Default + 'static {
     /// The status code this type stands for.
     const STATUS: StatusCode;
 

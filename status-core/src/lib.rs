@@ -158,7 +158,9 @@ pub use status_macros::HttpError;
 /// ```
 ///
 /// Per-code types (the [`codes`] module) are generated for the built-in
-/// registry only.
+/// registry only, and `status_codes!()` without a spec is how this crate
+/// defines [`StatusCode`]: the per-code types implement the sealed
+/// [`Status`] trait, which only this crate can do.
 pub use status_macros::status_codes;
 
 status_codes!(
@@ -179,6 +181,13 @@ status_codes!(
     /// The enum is `#[non_exhaustive]`: registries grow, and a new code is not
     /// a breaking change.
 );
+
+/// Seals [`Status`]: the module is private, so only code inside this crate
+/// (the per-code types that `status_codes!()` expands here) can name `Sealed`.
+mod sealed {
+    #[allow(unreachable_pub)] // public in a private module: nameable here only
+    pub trait Sealed {}
+}
 
 #[doc(hidden)]
 pub mod __private {
@@ -201,9 +210,6 @@ pub mod __private {
         crate::external::actix_web::{actix_error_response, actix_status_code},
         ::actix_web,
     };
-
-    /// Seals [`Status`](crate::Status): only generated per-code types implement it.
-    pub trait Sealed {}
 
     /// The error for a number the spec has no entry for.
     #[must_use]

@@ -26,6 +26,9 @@ pub(crate) struct Args {
     /// Outer attributes (docs, derives) placed on the generated enum.
     pub(crate) attrs: Vec<Attribute>,
     pub(crate) source: SpecSource,
+    /// The `path`/`inline` key: spec errors point here, since rustc cannot
+    /// point inside the TOML and the literal may span many lines.
+    pub(crate) source_key: Span,
     pub(crate) extend_builtin: Option<kw::extend_builtin>,
     pub(crate) name: Ident,
     pub(crate) warning_name: Ident,
@@ -98,6 +101,14 @@ impl Parse for Args {
                     "crate",
                     &mut push,
                 );
+            } else if input.peek(Ident) {
+                let unknown: Ident = input.parse()?;
+                return Err(syn::Error::new(
+                    unknown.span(),
+                    format!(
+                        "unknown argument `{unknown}`; expected `path`, `inline`, `name`, `warning_name`, `extend_builtin` or `crate`"
+                    ),
+                ));
             } else {
                 return Err(lookahead.error());
             }
@@ -107,7 +118,7 @@ impl Parse for Args {
             input.parse::<Token![,]>()?;
         }
 
-        let source = source.map_or(SpecSource::Builtin, |(_, source)| source);
+        let (source_key, source) = source.unwrap_or((Span::call_site(), SpecSource::Builtin));
         if let (Some(keyword), SpecSource::Builtin) = (&extend_builtin, &source) {
             push(syn::Error::new(
                 keyword.span,
@@ -120,6 +131,7 @@ impl Parse for Args {
         Ok(Args {
             attrs,
             source,
+            source_key,
             extend_builtin,
             name: name.unwrap_or_else(|| Ident::new("StatusCode", Span::call_site())),
             warning_name: warning_name

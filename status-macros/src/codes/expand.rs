@@ -49,10 +49,7 @@ fn doc_lines(lines: &[String]) -> TokenStream {
 
 fn deprecated_attr(entry: &CodeEntry) -> Option<TokenStream> {
     (entry.registration == crate::spec::Registration::Deprecated).then(|| {
-        let note = format!(
-            "{} {} is deprecated: {}",
-            entry.code, entry.phrase, entry.description
-        );
+        let note = &entry.description;
         quote!(#[deprecated(note = #note)])
     })
 }
@@ -619,7 +616,7 @@ fn impl_marker_types(spec: &Spec, options: &Options<'_>) -> TokenStream {
 
             #[automatically_derived]
             #[allow(deprecated)]
-            impl #krate::__private::Sealed for #ident {}
+            impl #krate::sealed::Sealed for #ident {}
 
             #[automatically_derived]
             #[allow(deprecated)]

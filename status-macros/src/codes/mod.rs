@@ -28,13 +28,13 @@ fn try_expand(input: TokenStream) -> syn::Result<TokenStream> {
             let (path, text) = read_spec_file(literal)?;
             let base = args.extend_builtin.is_some().then_some(builtin);
             let spec = Spec::parse(&text, &literal.value(), base)
-                .map_err(|errors| spec_error(literal.span(), &errors))?;
+                .map_err(|errors| spec_error(args.source_key, &errors))?;
             (spec, Some(path), literal.value())
         }
         SpecSource::Inline(literal) => {
             let base = args.extend_builtin.is_some().then_some(builtin);
             let spec = Spec::parse(&literal.value(), "inline spec", base)
-                .map_err(|errors| spec_error(literal.span(), &errors))?;
+                .map_err(|errors| spec_error(args.source_key, &errors))?;
             (spec, None, "an inline spec".to_owned())
         }
     };

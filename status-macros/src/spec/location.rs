@@ -1,7 +1,7 @@
 use std::ops::Range;
 
 /// Where a problem sits in a spec file, as rustc users expect to read it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct LineCol {
     pub(crate) line: usize,
     pub(crate) column: usize,

@@ -88,9 +88,9 @@ impl Spec {
     ) -> Result<Spec, SpecErrors> {
         let mut problems = Problems::new(source, label);
         let (codes, warnings) = read_tables(source, &mut problems);
-        if problems.is_empty() {
-            check::check(&codes, &warnings, base, &mut problems);
-        }
+        // The rules run on every entry that did parse, so one bad entry does
+        // not hide the other problems of the file.
+        check::check(&codes, &warnings, base, &mut problems);
         problems.finish()?;
 
         let mut spec = base.cloned().unwrap_or(Spec {
@@ -237,7 +237,7 @@ impl WarningEntry {
 pub(crate) struct Problems<'s> {
     source: &'s str,
     label: &'s str,
-    messages: SpecErrors,
+    messages: Vec<(location::LineCol, String)>,
 }
 
 impl<'s> Problems<'s> {
@@ -252,7 +252,7 @@ impl<'s> Problems<'s> {
     pub(crate) fn at(&mut self, span: &Range<usize>, message: impl std::fmt::Display) {
         let position = location::span_start(self.source, span);
         self.messages
-            .push(format!("{}:{position}: {message}", self.label));
+            .push((position, format!("{}:{position}: {message}", self.label)));
     }
 
     /// The `line:col` of a span, for messages that point back at an earlier entry.
@@ -263,21 +263,49 @@ impl<'s> Problems<'s> {
     /// Reports a TOML error at its own span, or at `fallback` when it has none.
     fn toml_error(&mut self, error: &toml::de::Error, fallback: &Range<usize>) {
         let span = error.span().unwrap_or_else(|| fallback.clone());
-        let message = error.message().trim_end().trim_end_matches('.').to_owned();
-        self.at(&span, message);
+        let message = error.message().trim_end().trim_end_matches('.');
+        self.at(&span, reword_toml_message(message));
     }
 
     fn is_empty(&self) -> bool {
         self.messages.is_empty()
     }
 
-    fn finish(self) -> Result<(), SpecErrors> {
+    /// The problems in file order.
+    fn finish(mut self) -> Result<(), SpecErrors> {
         if self.messages.is_empty() {
-            Ok(())
-        } else {
-            Err(self.messages)
+            return Ok(());
         }
+        self.messages.sort_by_key(|(position, _)| *position);
+        Err(self
+            .messages
+            .into_iter()
+            .map(|(_, message)| message)
+            .collect())
     }
+}
+
+/// serde's wording speaks of variants and fields; a spec author thinks in
+/// tables and keys.
+fn reword_toml_message(message: &str) -> String {
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        return format!(
+            "this table has no {rest}; every [[code]] needs code, name, phrase, source, status, reference and description"
+        );
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        return format!(
+            "unknown status {}",
+            rest.replacen(", expected one of", "; expected one of", 1)
+        );
+    }
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        return format!(
+            "unknown key {}",
+            rest.replacen(", expected one of", "; expected one of", 1)
+        );
+    }
+    message.to_owned()
 }
 
 #[cfg(test)]
