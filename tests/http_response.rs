@@ -291,3 +291,31 @@ fn a_dropped_header_logs_a_warning() {
         "{warnings:?}"
     );
 }
+
+/// A status whose registry entry forbids content (here 304, through a hand
+/// implementation, since the derive only accepts 4xx and 5xx) gets no body
+/// and no content type, whatever the error's text.
+#[test]
+fn no_body_is_sent_with_a_status_that_forbids_one() {
+    #[derive(Debug, thiserror::Error)]
+    #[error("cached copy is fresh")]
+    struct Fresh;
+
+    impl status_core::HttpError for Fresh {
+        fn status(&self) -> status_core::StatusCode {
+            status_core::StatusCode::NotModified
+        }
+
+        fn code(&self) -> &'static str {
+            "fresh"
+        }
+    }
+
+    let parts = status_core::HttpError::error_response(&Fresh);
+    assert_eq!(parts.body, None);
+    assert_eq!(parts.content_type(), None);
+    let response = status_core::HttpError::to_http_response(&Fresh);
+    assert_eq!(response.status().as_u16(), 304);
+    assert!(response.body().is_empty());
+    assert!(response.headers().get(http::header::CONTENT_TYPE).is_none());
+}
