@@ -115,7 +115,7 @@ pub enum DemoError {
     Teapot,
 
     /// The JSON is well-formed but its content is invalid.
-    #[error("invalid item: {0}")]
+    #[error("invalid request body: {0}")]
     #[http(status = 422, code = "validation_failed")]
     Validation(String),
 

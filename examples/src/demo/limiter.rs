@@ -5,6 +5,9 @@ use std::net::IpAddr;
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
+/// The longest wait ever announced: a day.
+const MAX_WAIT: Duration = Duration::from_secs(24 * 60 * 60);
+
 /// How many requests a client may burst, and how fast its allowance refills.
 #[derive(Clone, Copy, Debug)]
 pub struct RateLimit {
@@ -60,9 +63,11 @@ impl Limiter {
             Ok(())
         } else {
             let missing = 1.0 - bucket.tokens;
-            Err(Duration::from_secs_f64(
-                missing / self.limit.per_second.max(f64::MIN_POSITIVE),
-            ))
+            // No refill at all means "never": the longest wait, not a panic.
+            let seconds = missing / self.limit.per_second;
+            Err(Duration::try_from_secs_f64(seconds)
+                .unwrap_or(MAX_WAIT)
+                .min(MAX_WAIT))
         }
     }
 }
@@ -89,5 +94,16 @@ mod tests {
             limiter.check(IpAddr::from([127, 0, 0, 2])).is_ok(),
             "clients are separate"
         );
+    }
+
+    #[test]
+    fn a_bucket_that_never_refills_announces_the_longest_wait() {
+        let limiter = Limiter::new(RateLimit {
+            burst: 1,
+            per_second: 0.0,
+        });
+        let client = IpAddr::from([127, 0, 0, 1]);
+        assert!(limiter.check(client).is_ok());
+        assert_eq!(limiter.check(client), Err(MAX_WAIT));
     }
 }

@@ -6,7 +6,7 @@ use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{FromRequest as _, Path, RawQuery, Request, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post, put};
@@ -449,12 +449,10 @@ struct MaintenanceSwitch {
     enabled: bool,
 }
 
-async fn set_maintenance(
-    State(state): Shared,
-    headers: HeaderMap,
-    AppJson(switch): AppJson<MaintenanceSwitch>,
-) -> ApiResult {
+async fn set_maintenance(State(state): Shared, headers: HeaderMap, request: Request) -> ApiResult {
+    // Credentials first: an anonymous client gets a 401, not a description of the body.
     require_admin(&headers, "switch maintenance mode")?;
+    let AppJson(switch) = AppJson::<MaintenanceSwitch>::from_request(request, &()).await?;
     state.maintenance.store(switch.enabled, Ordering::Relaxed);
     Ok(Json(json!({ "maintenance": switch.enabled })).into_response())
 }

@@ -1,0 +1,134 @@
+//! The demo's error enum on actix-web: `cargo run --example actix [-- --port 3001]`.
+//!
+//! The same `#[derive(HttpError)]` enum as the axum demo, here an actix-web
+//! `ResponseError`: every error is the same `application/problem+json`.
+//! Ctrl-C stops it gracefully (actix watches the signal).
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use status_examples::actix_app;
+use status_examples::store::Store;
+
+const USAGE: &str = "\
+usage: cargo run --example actix [-- OPTIONS]
+
+Serves the demo's items and errors with actix-web on 127.0.0.1.
+
+options:
+  --port N      port to listen on (default 3001; 0 picks a free one)
+  --db PATH     SQLite database file (default :memory:, created on start)
+  -h, --help    show this help";
+
+struct Options {
+    port: u16,
+    database: String,
+}
+
+fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, String> {
+    let mut options = Options {
+        port: 3001,
+        database: ":memory:".to_owned(),
+    };
+    let mut args = args.peekable();
+    while let Some(arg) = args.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => {
+                (flag.to_owned(), Some(value.to_owned()))
+            }
+            _ => (arg.clone(), None),
+        };
+        let mut value = |name: &str| {
+            inline
+                .clone()
+                .or_else(|| args.next())
+                .ok_or(format!("{name} needs a value"))
+        };
+        match flag.as_str() {
+            "-h" | "--help" => return Ok(None),
+            "--port" => {
+                let text = value("--port")?;
+                options.port = text
+                    .parse()
+                    .map_err(|_| format!("--port takes a number from 0 to 65535, not {text:?}"))?;
+            }
+            "--db" => options.database = value("--db")?,
+            other => return Err(format!("unknown option {other:?}")),
+        }
+    }
+    Ok(Some(options))
+}
+
+fn main() -> ExitCode {
+    let options = match parse_args(std::env::args().skip(1)) {
+        Ok(Some(options)) => options,
+        Ok(None) => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(message) => {
+            eprintln!("error: {message}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    // status-core logs the source chain of every 5xx (feature `tracing`).
+    tracing_subscriber::fmt()
+        .with_target(false)
+        .with_writer(std::io::stderr)
+        .init();
+
+    let store = match Store::open(&options.database) {
+        Ok(store) => Arc::new(store),
+        Err(error) => {
+            eprintln!(
+                "error: cannot open database {:?}: {error}",
+                options.database
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    let listener = match std::net::TcpListener::bind(("127.0.0.1", options.port)) {
+        Ok(listener) => listener,
+        Err(error) => {
+            eprintln!(
+                "error: cannot listen on 127.0.0.1:{}: {error}",
+                options.port
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    let address = listener
+        .local_addr()
+        .map_or_else(|_| format!("127.0.0.1:{}", options.port), |a| a.to_string());
+    println!(
+        "status-core on actix-web listening on http://{address} (database: {})",
+        options.database
+    );
+    println!("try:");
+    for line in [
+        format!(
+            "curl -i http://{address}/items -H 'content-type: application/json' -d '{{\"name\":\"lamp\",\"description\":\"desk lamp\"}}'"
+        ),
+        format!("curl -i http://{address}/items/1"),
+        format!("curl -i http://{address}/items/999"),
+        format!(
+            "curl -i http://{address}/items -H 'content-type: application/json' -d '{{\"name\":'"
+        ),
+        format!("curl -i http://{address}/items/1/attachments"),
+        format!("curl -i http://{address}/teapot"),
+    ] {
+        println!("  {line}");
+    }
+    println!("Ctrl-C stops the server.\n");
+
+    let workers = std::thread::available_parallelism().map_or(2, usize::from);
+    let result = actix_web::rt::System::new()
+        .block_on(async move { actix_app::server(listener, store, workers)?.await });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: server failed: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

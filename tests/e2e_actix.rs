@@ -1,0 +1,343 @@
+//! End to end: the demo's error enum and store on actix-web
+//! (`examples/src/actix_app.rs`), served on an ephemeral loopback port on its
+//! own thread and actix system, driven over real HTTP with reqwest.
+//!
+//! Each test starts its own server with its own `:memory:` database and
+//! stops it through actix's `ServerHandle`.
+
+use std::sync::Arc;
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use actix_web::dev::ServerHandle;
+use reqwest::header::{self, HeaderMap};
+use reqwest::{Client, Method, Response};
+use serde_json::{Value, json};
+use status_core::StatusCode;
+use status_examples::actix_app;
+use status_examples::store::Store;
+
+/// Words that would betray the database behind a 5xx.
+const LEAKS: [&str; 4] = ["attachments", "no such table", "sql", "sqlite"];
+
+/// An actix server on 127.0.0.1 with a client that does not follow redirects.
+struct TestServer {
+    base: String,
+    client: Client,
+    handle: ServerHandle,
+    thread: Option<JoinHandle<std::io::Result<()>>>,
+}
+
+impl TestServer {
+    fn start() -> TestServer {
+        let listener =
+            std::net::TcpListener::bind("127.0.0.1:0").expect("bind an ephemeral loopback port");
+        let address = listener
+            .local_addr()
+            .expect("a bound listener has an address");
+        let store = Arc::new(Store::open(":memory:").expect("an in-memory database opens"));
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let thread = std::thread::spawn(move || {
+            actix_web::rt::System::new().block_on(async move {
+                let server = actix_app::server(listener, store, 1)?;
+                sender
+                    .send(server.handle())
+                    .expect("the test waits for the handle");
+                server.await
+            })
+        });
+        let handle = receiver
+            .recv_timeout(Duration::from_secs(5))
+            .expect("the actix server starts");
+        let client = Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(Duration::from_secs(5))
+            .build()
+            .expect("a plain HTTP client builds");
+        TestServer {
+            base: format!("http://{address}"),
+            client,
+            handle,
+            thread: Some(thread),
+        }
+    }
+
+    fn request(&self, method: Method, path: &str) -> reqwest::RequestBuilder {
+        self.client.request(method, format!("{}{path}", self.base))
+    }
+
+    async fn get(&self, path: &str) -> Response {
+        self.request(Method::GET, path)
+            .send()
+            .await
+            .expect("GET is answered")
+    }
+
+    async fn post_json(&self, path: &str, body: &Value) -> Response {
+        self.request(Method::POST, path)
+            .json(body)
+            .send()
+            .await
+            .expect("POST is answered")
+    }
+
+    /// Stops the server gracefully and checks that its thread ended cleanly.
+    async fn stop(mut self) {
+        tokio::time::timeout(Duration::from_secs(5), self.handle.stop(true))
+            .await
+            .expect("the server stops within 5 s");
+        if let Some(thread) = self.thread.take() {
+            let result = tokio::task::spawn_blocking(move || thread.join())
+                .await
+                .expect("joined")
+                .expect("the server thread does not panic");
+            result.expect("the server ends without an I/O error");
+        }
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        // A failing test still stops its server (the future needs no polling
+        // to send the command).
+        if self.thread.is_some() {
+            drop(self.handle.stop(false));
+        }
+    }
+}
+
+fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers.get(name).and_then(|value| value.to_str().ok())
+}
+
+/// Asserts a problem+json response: status, exact content type, and the five
+/// members, `status` equal to the HTTP status, `title` the registry's phrase,
+/// `code` as given and `type` derived from it. Returns headers and body.
+async fn problem(response: Response, status: u16, code: &str) -> (HeaderMap, Value) {
+    assert_eq!(
+        response.status().as_u16(),
+        status,
+        "status of {}",
+        response.url()
+    );
+    let headers = response.headers().clone();
+    assert_eq!(
+        header(&headers, "content-type"),
+        Some("application/problem+json"),
+        "content type of a {status}"
+    );
+    let body: Value = response.json().await.expect("a JSON problem body");
+    let object = body.as_object().expect("the problem is a JSON object");
+    for member in ["type", "title", "status", "detail", "code"] {
+        assert!(object.contains_key(member), "{member} missing in {body}");
+    }
+    assert_eq!(body["status"], json!(status), "{body}");
+    let phrase = StatusCode::from_u16(status)
+        .expect("a registry code")
+        .reason_phrase();
+    assert_eq!(body["title"], json!(phrase), "{body}");
+    assert_eq!(body["code"], json!(code), "{body}");
+    assert_eq!(body["type"], json!(format!("/errors#{code}")), "{body}");
+    assert!(
+        body["detail"]
+            .as_str()
+            .is_some_and(|detail| !detail.is_empty())
+    );
+    (headers, body)
+}
+
+#[tokio::test]
+async fn health_is_200_json() {
+    let server = TestServer::start();
+    let response = server.get("/health").await;
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(
+        header(response.headers(), "content-type"),
+        Some("application/json")
+    );
+    assert_eq!(
+        response.json::<Value>().await.expect("JSON"),
+        json!({ "status": "ok" })
+    );
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn create_then_read_items() {
+    let server = TestServer::start();
+
+    let response = server
+        .post_json(
+            "/items",
+            &json!({ "name": " lamp ", "description": "desk lamp" }),
+        )
+        .await;
+    assert_eq!(response.status().as_u16(), 201);
+    assert_eq!(header(response.headers(), "location"), Some("/items/1"));
+    assert_eq!(header(response.headers(), "etag"), Some("\"1-1\""));
+    assert_eq!(
+        header(response.headers(), "content-type"),
+        Some("application/json")
+    );
+    let created: Value = response.json().await.expect("JSON");
+    assert_eq!(
+        created,
+        json!({ "id": 1, "name": "lamp", "description": "desk lamp", "version": 1 })
+    );
+
+    let response = server.get("/items/1").await;
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(header(response.headers(), "etag"), Some("\"1-1\""));
+    assert_eq!(response.json::<Value>().await.expect("JSON"), created);
+
+    let (_, body) = problem(server.get("/items/999").await, 404, "item_not_found").await;
+    assert_eq!(body["detail"], json!("item 999 not found"));
+    let (_, body) = problem(server.get("/items/abc").await, 400, "bad_parameter").await;
+    assert_eq!(
+        body["detail"],
+        json!("item id \"abc\" is not a whole number")
+    );
+
+    // 409 from SQLite's UNIQUE constraint.
+    let response = server.post_json("/items", &json!({ "name": "lamp" })).await;
+    let (_, body) = problem(response, 409, "duplicate_name").await;
+    assert_eq!(
+        body["detail"],
+        json!("an item named \"lamp\" already exists")
+    );
+
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn json_errors_become_problems() {
+    let server = TestServer::start();
+
+    // 415: no content type, or another one.
+    for content_type in [None, Some("text/plain")] {
+        let mut request = server
+            .request(Method::POST, "/items")
+            .body(r#"{"name":"a"}"#);
+        if let Some(content_type) = content_type {
+            request = request.header(header::CONTENT_TYPE, content_type);
+        }
+        let response = request.send().await.expect("answered");
+        let (_, body) = problem(response, 415, "unsupported_media_type").await;
+        assert_eq!(
+            body["detail"],
+            json!("expected `Content-Type: application/json`")
+        );
+    }
+
+    // 400: not JSON.
+    for text in [r#"{"name":"#, "name=lamp"] {
+        let response = server
+            .request(Method::POST, "/items")
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(text)
+            .send()
+            .await
+            .expect("answered");
+        let (_, body) = problem(response, 400, "malformed_json").await;
+        assert!(
+            body["detail"]
+                .as_str()
+                .unwrap_or_default()
+                .starts_with("malformed JSON: "),
+            "{body}"
+        );
+    }
+
+    // 422: wrong shape, or invalid content.
+    for (item, says) in [
+        (json!({ "nam": "lamp" }), "nam"),
+        (json!({ "name": 7 }), "invalid type"),
+        (json!({ "name": "  " }), "`name` must not be empty"),
+        (
+            json!({ "name": "x".repeat(101) }),
+            "`name` is longer than 100 characters",
+        ),
+    ] {
+        let response = server.post_json("/items", &item).await;
+        let (_, body) = problem(response, 422, "validation_failed").await;
+        assert!(
+            body["detail"].as_str().unwrap_or_default().contains(says),
+            "{says} in {body}"
+        );
+    }
+
+    // 413: over 64 KiB.
+    let response = server
+        .post_json(
+            "/items",
+            &json!({ "name": "big", "description": "x".repeat(70 * 1024) }),
+        )
+        .await;
+    let (_, body) = problem(response, 413, "body_too_large").await;
+    assert_eq!(
+        body["detail"],
+        json!("the request body exceeds the 65536-byte limit")
+    );
+
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn teapot_not_found_and_method_not_allowed_are_problems() {
+    let server = TestServer::start();
+
+    let (_, body) = problem(server.get("/teapot").await, 418, "teapot").await;
+    assert_eq!(
+        body["detail"],
+        json!("I'm a teapot: this server refuses to brew coffee")
+    );
+
+    let (_, body) = problem(server.get("/no/such/route").await, 404, "route_not_found").await;
+    assert_eq!(body["detail"], json!("no route for /no/such/route"));
+
+    for (method, path, allow) in [
+        (Method::DELETE, "/health", "GET"),
+        (Method::GET, "/items", "POST"),
+        (Method::DELETE, "/items/1", "GET"),
+        (Method::POST, "/teapot", "GET"),
+    ] {
+        let response = server
+            .request(method.clone(), path)
+            .send()
+            .await
+            .expect("answered");
+        let (headers, body) = problem(response, 405, "method_not_allowed").await;
+        assert_eq!(header(&headers, "allow"), Some(allow), "{method} {path}");
+        assert_eq!(
+            body["detail"],
+            json!(format!("{method} is not allowed here; use {allow}"))
+        );
+    }
+
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn a_database_failure_is_a_500_that_leaks_nothing() {
+    let server = TestServer::start();
+    problem(
+        server.get("/items/1/attachments").await,
+        404,
+        "item_not_found",
+    )
+    .await;
+    let response = server.post_json("/items", &json!({ "name": "lamp" })).await;
+    assert_eq!(response.status().as_u16(), 201);
+
+    let response = server.get("/items/1/attachments").await;
+    assert_eq!(response.status().as_u16(), 500);
+    let text = response.text().await.expect("UTF-8 body");
+    let lower = text.to_ascii_lowercase();
+    for leak in LEAKS {
+        assert!(!lower.contains(leak), "{leak:?} leaked in {text}");
+    }
+    let (_, body) = problem(server.get("/items/1/attachments").await, 500, "internal").await;
+    assert_eq!(body["detail"], json!("Internal Server Error"));
+
+    server.stop().await;
+}

@@ -1,0 +1,993 @@
+//! End to end: the axum demo (`examples/src/demo`) served on an ephemeral
+//! loopback port and driven over real HTTP with reqwest.
+//!
+//! Every route and every status the demo produces is asserted here with its
+//! headers and body shape. Each test starts its own server with its own
+//! `:memory:` database, so the tests are independent.
+
+use std::time::Duration;
+
+use reqwest::header::{self, HeaderMap};
+use reqwest::{Client, Method, Response};
+use serde_json::{Value, json};
+use status_core::StatusCode;
+use status_examples::demo::{self, Config, RateLimit};
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+/// Words that would betray the database behind a 5xx.
+const LEAKS: [&str; 4] = ["attachments", "no such table", "sql", "sqlite"];
+
+/// A demo server on 127.0.0.1 with a client that does not follow redirects.
+struct TestServer {
+    base: String,
+    client: Client,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<std::io::Result<()>>>,
+}
+
+impl TestServer {
+    /// A server with the default configuration (quiet).
+    async fn start() -> TestServer {
+        TestServer::with_rate_limit(RateLimit::default()).await
+    }
+
+    async fn with_rate_limit(rate_limit: RateLimit) -> TestServer {
+        let config = Config {
+            database: ":memory:".to_owned(),
+            rate_limit,
+            log_requests: false,
+        };
+        let state = demo::state(&config).expect("an in-memory database opens");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind an ephemeral loopback port");
+        let address = listener
+            .local_addr()
+            .expect("a bound listener has an address");
+        let (shutdown, stop) = oneshot::channel::<()>();
+        let task = tokio::spawn(demo::serve(listener, state, async move {
+            let _ = stop.await;
+        }));
+        let client = Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(Duration::from_secs(5))
+            .build()
+            .expect("a plain HTTP client builds");
+        TestServer {
+            base: format!("http://{address}"),
+            client,
+            shutdown: Some(shutdown),
+            task: Some(task),
+        }
+    }
+
+    fn request(&self, method: Method, path: &str) -> reqwest::RequestBuilder {
+        self.client.request(method, format!("{}{path}", self.base))
+    }
+
+    async fn get(&self, path: &str) -> Response {
+        self.request(Method::GET, path)
+            .send()
+            .await
+            .expect("GET is answered")
+    }
+
+    async fn send(&self, method: Method, path: &str, body: &Value) -> Response {
+        self.request(method, path)
+            .json(body)
+            .send()
+            .await
+            .expect("the request is answered")
+    }
+
+    /// Creates an item and returns its id.
+    async fn create(&self, name: &str) -> i64 {
+        let response = self
+            .send(Method::POST, "/items", &json!({ "name": name }))
+            .await;
+        assert_eq!(response.status().as_u16(), 201, "create {name}");
+        let item: Value = response.json().await.expect("a JSON item");
+        item["id"].as_i64().expect("an id")
+    }
+
+    /// Stops the server gracefully and checks that it ended without error.
+    async fn stop(mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+        if let Some(task) = self.task.take() {
+            let result = tokio::time::timeout(Duration::from_secs(5), task)
+                .await
+                .expect("the server stops within 5 s")
+                .expect("the server task does not panic");
+            result.expect("the server ends without an I/O error");
+        }
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        // A failing test still stops its server.
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+    }
+}
+
+fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers.get(name).and_then(|value| value.to_str().ok())
+}
+
+/// Asserts a problem+json response: status, exact content type, and the five
+/// members, `status` equal to the HTTP status, `title` the registry's phrase,
+/// `code` as given and `type` derived from it. Returns headers and body.
+async fn problem(response: Response, status: u16, code: &str) -> (HeaderMap, Value) {
+    assert_eq!(
+        response.status().as_u16(),
+        status,
+        "status of {}",
+        response.url()
+    );
+    let headers = response.headers().clone();
+    assert_eq!(
+        header(&headers, "content-type"),
+        Some("application/problem+json"),
+        "content type of a {status}"
+    );
+    let body: Value = response.json().await.expect("a JSON problem body");
+    let object = body.as_object().expect("the problem is a JSON object");
+    for member in ["type", "title", "status", "detail", "code"] {
+        assert!(object.contains_key(member), "{member} missing in {body}");
+    }
+    assert_eq!(body["status"], json!(status), "{body}");
+    let phrase = StatusCode::from_u16(status)
+        .expect("a registry code")
+        .reason_phrase();
+    assert_eq!(body["title"], json!(phrase), "{body}");
+    assert_eq!(body["code"], json!(code), "{body}");
+    assert_eq!(body["type"], json!(format!("/errors#{code}")), "{body}");
+    assert!(
+        body["detail"]
+            .as_str()
+            .is_some_and(|detail| !detail.is_empty())
+    );
+    (headers, body)
+}
+
+async fn empty_body(response: Response) {
+    let bytes = response.bytes().await.expect("the body arrives");
+    assert!(bytes.is_empty(), "expected no body, got {bytes:?}");
+}
+
+fn assert_json_content_type(headers: &HeaderMap) {
+    assert_eq!(header(headers, "content-type"), Some("application/json"));
+}
+
+#[tokio::test]
+async fn health_is_200_json() {
+    let server = TestServer::start().await;
+    let response = server.get("/health").await;
+    assert_eq!(response.status().as_u16(), 200);
+    assert_json_content_type(response.headers());
+    let body: Value = response.json().await.expect("JSON");
+    assert_eq!(body, json!({ "status": "ok" }));
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn create_then_read_with_etag_and_304() {
+    let server = TestServer::start().await;
+
+    // 201 with Location and ETag.
+    let response = server
+        .send(
+            Method::POST,
+            "/items",
+            &json!({ "name": "  lamp ", "description": "desk lamp" }),
+        )
+        .await;
+    assert_eq!(response.status().as_u16(), 201);
+    assert_eq!(header(response.headers(), "location"), Some("/items/1"));
+    assert_eq!(header(response.headers(), "etag"), Some("\"1-1\""));
+    assert_json_content_type(response.headers());
+    let created: Value = response.json().await.expect("JSON");
+    assert_eq!(
+        created,
+        json!({ "id": 1, "name": "lamp", "description": "desk lamp", "version": 1 })
+    );
+
+    // 200 with the same ETag.
+    let response = server.get("/items/1").await;
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(header(response.headers(), "etag"), Some("\"1-1\""));
+    assert_json_content_type(response.headers());
+    assert_eq!(response.json::<Value>().await.expect("JSON"), created);
+
+    // 304 on a matching If-None-Match: ETag, no body.
+    for tags in ["\"1-1\"", "W/\"1-1\"", "\"0-0\", \"1-1\"", "*"] {
+        let response = server
+            .request(Method::GET, "/items/1")
+            .header(header::IF_NONE_MATCH, tags)
+            .send()
+            .await
+            .expect("answered");
+        assert_eq!(response.status().as_u16(), 304, "If-None-Match: {tags}");
+        assert_eq!(header(response.headers(), "etag"), Some("\"1-1\""));
+        empty_body(response).await;
+    }
+    let response = server
+        .request(Method::GET, "/items/1")
+        .header(header::IF_NONE_MATCH, "\"1-0\"")
+        .send()
+        .await
+        .expect("answered");
+    assert_eq!(response.status().as_u16(), 200, "a stale tag gets the item");
+
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn update_conflict_and_delete() {
+    let server = TestServer::start().await;
+    let lamp = server
+        .send(
+            Method::POST,
+            "/items",
+            &json!({ "name": "lamp", "description": "desk lamp" }),
+        )
+        .await;
+    assert_eq!(lamp.status().as_u16(), 201);
+
+    // PUT with the current If-Match: 200 and the next ETag.
+    let response = server
+        .request(Method::PUT, "/items/1")
+        .header(header::IF_MATCH, "\"1-1\"")
+        .json(&json!({ "name": "lamp", "description": "brass desk lamp" }))
+        .send()
+        .await
+        .expect("answered");
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(header(response.headers(), "etag"), Some("\"1-2\""));
+    let updated: Value = response.json().await.expect("JSON");
+    assert_eq!(updated["version"], json!(2));
+    assert_eq!(updated["description"], json!("brass desk lamp"));
+
+    // PUT with a stale If-Match: 412, nothing written.
+    let response = server
+        .request(Method::PUT, "/items/1")
+        .header(header::IF_MATCH, "\"1-1\"")
+        .json(&json!({ "name": "lost update" }))
+        .send()
+        .await
+        .expect("answered");
+    let (_, body) = problem(response, 412, "stale_item").await;
+    assert!(
+        body["detail"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("\"1-2\""),
+        "{body}"
+    );
+    let response = server.get("/items/1").await;
+    assert_eq!(header(response.headers(), "etag"), Some("\"1-2\""));
+
+    // PUT without If-Match is unconditional.
+    let response = server
+        .send(Method::PUT, "/items/1", &json!({ "name": "lamp" }))
+        .await;
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(header(response.headers(), "etag"), Some("\"1-3\""));
+
+    // 409 from SQLite's UNIQUE constraint, on create and on rename.
+    let response = server
+        .send(Method::POST, "/items", &json!({ "name": "lamp" }))
+        .await;
+    let (_, body) = problem(response, 409, "duplicate_name").await;
+    assert_eq!(
+        body["detail"],
+        json!("an item named \"lamp\" already exists")
+    );
+    let chair = server.create("chair").await;
+    let response = server
+        .send(
+            Method::PUT,
+            &format!("/items/{chair}"),
+            &json!({ "name": "lamp" }),
+        )
+        .await;
+    problem(response, 409, "duplicate_name").await;
+
+    // PUT on a missing item: 404.
+    let response = server
+        .send(Method::PUT, "/items/999", &json!({ "name": "ghost" }))
+        .await;
+    problem(response, 404, "item_not_found").await;
+
+    // PATCH: 501 whose detail is exposed on purpose.
+    let response = server
+        .send(Method::PATCH, "/items/1", &json!({ "name": "x" }))
+        .await;
+    let (_, body) = problem(response, 501, "not_implemented").await;
+    assert_eq!(
+        body["detail"],
+        json!("PATCH /items/{id} (use PUT) is not implemented")
+    );
+
+    // DELETE: 204 with no body, then 404 for GET and DELETE.
+    let response = server
+        .request(Method::DELETE, "/items/1")
+        .send()
+        .await
+        .expect("answered");
+    assert_eq!(response.status().as_u16(), 204);
+    empty_body(response).await;
+    let (_, body) = problem(server.get("/items/1").await, 404, "item_not_found").await;
+    assert_eq!(body["detail"], json!("item 1 not found"));
+    let response = server
+        .request(Method::DELETE, "/items/1")
+        .send()
+        .await
+        .expect("answered");
+    problem(response, 404, "item_not_found").await;
+
+    // A non-numeric id: 400.
+    let (_, body) = problem(server.get("/items/abc").await, 400, "bad_parameter").await;
+    assert_eq!(
+        body["detail"],
+        json!("item id \"abc\" is not a whole number")
+    );
+
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn list_pages_with_link_and_rejects_bad_parameters() {
+    let server = TestServer::start().await;
+    for name in ["a", "b", "c"] {
+        server.create(name).await;
+    }
+
+    let response = server.get("/items?per_page=2").await;
+    assert_eq!(response.status().as_u16(), 200);
+    assert_json_content_type(response.headers());
+    assert_eq!(
+        header(response.headers(), "link"),
+        Some("</items?page=2&per_page=2>; rel=\"next\"")
+    );
+    let page: Value = response.json().await.expect("JSON");
+    assert_eq!(page["page"], json!(1));
+    assert_eq!(page["per_page"], json!(2));
+    assert_eq!(page["total"], json!(3));
+    assert_eq!(page["items"].as_array().map(Vec::len), Some(2));
+
+    let response = server.get("/items?page=2&per_page=2").await;
+    assert_eq!(response.status().as_u16(), 200);
+    assert!(
+        response.headers().get("link").is_none(),
+        "no next page after the last"
+    );
+    let page: Value = response.json().await.expect("JSON");
+    assert_eq!(page["items"][0]["name"], json!("c"));
+
+    let response = server.get("/items").await;
+    assert_eq!(response.status().as_u16(), 200);
+    assert!(response.headers().get("link").is_none());
+
+    for query in ["per_page=0", "per_page=101", "page=x", "sort=name"] {
+        let response = server.get(&format!("/items?{query}")).await;
+        problem(response, 400, "bad_parameter").await;
+    }
+
+    // Content negotiation: 406 when JSON is not acceptable.
+    for accept in ["application/xml", "application/json;q=0, text/html"] {
+        let response = server
+            .request(Method::GET, "/items")
+            .header(header::ACCEPT, accept)
+            .send()
+            .await
+            .expect("answered");
+        let (_, body) = problem(response, 406, "not_acceptable").await;
+        assert!(
+            body["detail"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("application/json"),
+            "{body}"
+        );
+    }
+    for accept in [
+        "application/json",
+        "*/*",
+        "application/*",
+        "text/html, */*;q=0.1",
+    ] {
+        let response = server
+            .request(Method::GET, "/items")
+            .header(header::ACCEPT, accept)
+            .send()
+            .await
+            .expect("answered");
+        assert_eq!(response.status().as_u16(), 200, "Accept: {accept}");
+    }
+    let response = server
+        .request(Method::GET, "/items/1")
+        .header(header::ACCEPT, "application/xml")
+        .send()
+        .await
+        .expect("answered");
+    problem(response, 406, "not_acceptable").await;
+
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn export_is_csv_with_byte_ranges() {
+    let server = TestServer::start().await;
+    server.create("lamp").await;
+    server
+        .send(
+            Method::POST,
+            "/items",
+            &json!({ "name": "chair", "description": "oak, \"sturdy\"" }),
+        )
+        .await;
+
+    let response = server.get("/items/export").await;
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(header(response.headers(), "content-type"), Some("text/csv"));
+    assert_eq!(header(response.headers(), "accept-ranges"), Some("bytes"));
+    let csv = response.text().await.expect("text");
+    assert_eq!(
+        csv,
+        "id,name,description,version\n1,lamp,,1\n2,chair,\"oak, \"\"sturdy\"\"\",1\n"
+    );
+    let total = csv.len();
+
+    // 206 with Content-Range and exactly the bytes asked for.
+    for (range, first, last) in [
+        ("bytes=0-9", 0, 9),
+        ("bytes=-5", total - 5, total - 1),
+        ("bytes=28-", 28, total - 1),
+    ] {
+        let response = server
+            .request(Method::GET, "/items/export")
+            .header(header::RANGE, range)
+            .send()
+            .await
+            .expect("answered");
+        assert_eq!(response.status().as_u16(), 206, "Range: {range}");
+        assert_eq!(header(response.headers(), "content-type"), Some("text/csv"));
+        assert_eq!(header(response.headers(), "accept-ranges"), Some("bytes"));
+        assert_eq!(
+            header(response.headers(), "content-range"),
+            Some(format!("bytes {first}-{last}/{total}").as_str())
+        );
+        let body = response.bytes().await.expect("body");
+        assert_eq!(&body[..], &csv.as_bytes()[first..=last], "Range: {range}");
+    }
+
+    // A Range the server does not understand is ignored: 200, the whole export.
+    let response = server
+        .request(Method::GET, "/items/export")
+        .header(header::RANGE, "bytes=0-1,4-5")
+        .send()
+        .await
+        .expect("answered");
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(response.text().await.expect("text"), csv);
+
+    // 416 with `Content-Range: bytes */total`.
+    for range in ["bytes=9999-", "bytes=-0"] {
+        let response = server
+            .request(Method::GET, "/items/export")
+            .header(header::RANGE, range)
+            .send()
+            .await
+            .expect("answered");
+        let (headers, _) = problem(response, 416, "range_not_satisfiable").await;
+        assert_eq!(
+            header(&headers, "content-range"),
+            Some(format!("bytes */{total}").as_str())
+        );
+        assert_eq!(header(&headers, "accept-ranges"), Some("bytes"));
+    }
+
+    // The export is CSV: asking for JSON only is a 406.
+    let response = server
+        .request(Method::GET, "/items/export")
+        .header(header::ACCEPT, "application/json")
+        .send()
+        .await
+        .expect("answered");
+    let (_, body) = problem(response, 406, "not_acceptable").await;
+    assert!(
+        body["detail"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("text/csv"),
+        "{body}"
+    );
+
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn request_bodies_are_checked() {
+    let server = TestServer::start().await;
+
+    // 415: no content type, or another one.
+    let response = server
+        .request(Method::POST, "/items")
+        .body(r#"{"name":"lamp"}"#)
+        .send()
+        .await
+        .expect("answered");
+    let (_, body) = problem(response, 415, "unsupported_media_type").await;
+    assert_eq!(
+        body["detail"],
+        json!("expected `Content-Type: application/json`")
+    );
+    let response = server
+        .request(Method::POST, "/items")
+        .header(header::CONTENT_TYPE, "text/plain")
+        .body(r#"{"name":"lamp"}"#)
+        .send()
+        .await
+        .expect("answered");
+    problem(response, 415, "unsupported_media_type").await;
+
+    // 400: not JSON at all.
+    for text in [r#"{"name":"#, "name=lamp", ""] {
+        let response = server
+            .request(Method::POST, "/items")
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(text)
+            .send()
+            .await
+            .expect("answered");
+        let (_, body) = problem(response, 400, "malformed_json").await;
+        assert!(
+            body["detail"]
+                .as_str()
+                .unwrap_or_default()
+                .starts_with("malformed JSON: "),
+            "{body}"
+        );
+    }
+
+    // 422: JSON of the wrong shape, or content that fails validation.
+    for (item, says) in [
+        (json!({ "nam": "lamp" }), "nam"),
+        (json!({ "name": 7 }), "name"),
+        (json!({ "name": "   " }), "`name` must not be empty"),
+        (
+            json!({ "name": "x".repeat(101) }),
+            "`name` is longer than 100 characters",
+        ),
+        (
+            json!({ "name": "ok", "description": "d".repeat(1001) }),
+            "`description` is longer than 1000 characters",
+        ),
+    ] {
+        let response = server.send(Method::POST, "/items", &item).await;
+        let (_, body) = problem(response, 422, "validation_failed").await;
+        assert!(
+            body["detail"].as_str().unwrap_or_default().contains(says),
+            "{says} in {body}"
+        );
+    }
+    // The longest valid name is accepted (characters, not bytes).
+    let response = server
+        .send(Method::POST, "/items", &json!({ "name": "é".repeat(100) }))
+        .await;
+    assert_eq!(response.status().as_u16(), 201);
+
+    // 413: over 64 KiB.
+    let response = server
+        .send(
+            Method::POST,
+            "/items",
+            &json!({ "name": "big", "description": "x".repeat(70 * 1024) }),
+        )
+        .await;
+    let (_, body) = problem(response, 413, "body_too_large").await;
+    assert_eq!(
+        body["detail"],
+        json!("the request body exceeds the 65536-byte limit")
+    );
+
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn jobs_are_accepted_then_done() {
+    let server = TestServer::start().await;
+    let item = server.create("lamp").await;
+
+    let response = server
+        .send(Method::POST, "/jobs", &json!({ "item_id": item }))
+        .await;
+    assert_eq!(response.status().as_u16(), 202);
+    assert_eq!(header(response.headers(), "location"), Some("/jobs/1"));
+    assert_json_content_type(response.headers());
+    let job: Value = response.json().await.expect("JSON");
+    assert_eq!(job, json!({ "id": 1, "item_id": item, "status": "queued" }));
+
+    let response = server.get("/jobs/1").await;
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(
+        response.json::<Value>().await.expect("JSON")["status"],
+        json!("queued")
+    );
+    let mut status = Value::Null;
+    for _ in 0..40 {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        status = server
+            .get("/jobs/1")
+            .await
+            .json::<Value>()
+            .await
+            .expect("JSON")["status"]
+            .clone();
+        if status == json!("done") {
+            break;
+        }
+    }
+    assert_eq!(status, json!("done"), "the job finishes after about 200 ms");
+
+    let response = server
+        .send(Method::POST, "/jobs", &json!({ "item_id": 999 }))
+        .await;
+    problem(response, 404, "item_not_found").await;
+    problem(server.get("/jobs/77").await, 404, "job_not_found").await;
+    problem(server.get("/jobs/x").await, 400, "bad_parameter").await;
+    let response = server
+        .send(Method::POST, "/jobs", &json!({ "item": 1 }))
+        .await;
+    problem(response, 422, "validation_failed").await;
+
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn admin_routes_need_a_bearer_token_with_the_admin_role() {
+    let server = TestServer::start().await;
+    let switch = json!({ "enabled": false });
+
+    // 401 with the challenge: no token, another scheme, an unknown token.
+    for authorization in [None, Some("Basic YWRtaW46YWRtaW4="), Some("Bearer nope")] {
+        for (method, path) in [
+            (Method::PUT, "/admin/maintenance"),
+            (Method::GET, "/admin/stats"),
+        ] {
+            let mut request = server.request(method, path).json(&switch);
+            if let Some(value) = authorization {
+                request = request.header(header::AUTHORIZATION, value);
+            }
+            let response = request.send().await.expect("answered");
+            let (headers, body) = problem(response, 401, "unauthenticated").await;
+            assert_eq!(
+                header(&headers, "www-authenticate"),
+                Some("Bearer realm=\"demo\""),
+                "{path} with {authorization:?}"
+            );
+            assert_eq!(body["detail"], json!("a valid bearer token is required"));
+        }
+    }
+
+    // 403 for a valid token of the wrong role.
+    let response = server
+        .request(Method::PUT, "/admin/maintenance")
+        .bearer_auth("user-token")
+        .json(&switch)
+        .send()
+        .await
+        .expect("answered");
+    let (_, body) = problem(response, 403, "forbidden").await;
+    assert_eq!(
+        body["detail"],
+        json!("role `user` may not switch maintenance mode")
+    );
+    let response = server
+        .request(Method::GET, "/admin/stats")
+        .bearer_auth("user-token")
+        .send()
+        .await
+        .expect("answered");
+    problem(response, 403, "forbidden").await;
+
+    // 200 for the admin.
+    server.create("lamp").await;
+    let response = server
+        .request(Method::GET, "/admin/stats")
+        .bearer_auth("admin-token")
+        .send()
+        .await
+        .expect("answered");
+    assert_eq!(response.status().as_u16(), 200);
+    assert_json_content_type(response.headers());
+    assert_eq!(
+        response.json::<Value>().await.expect("JSON"),
+        json!({ "items": 1, "maintenance": false })
+    );
+    let response = server
+        .request(Method::PUT, "/admin/maintenance")
+        .bearer_auth("admin-token")
+        .json(&switch)
+        .send()
+        .await
+        .expect("answered");
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(
+        response.json::<Value>().await.expect("JSON"),
+        json!({ "maintenance": false })
+    );
+
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn maintenance_answers_503_with_retry_after_except_health_and_admin() {
+    let server = TestServer::start().await;
+    server.create("lamp").await;
+    let toggle = |enabled: bool| {
+        server
+            .request(Method::PUT, "/admin/maintenance")
+            .bearer_auth("admin-token")
+            .json(&json!({ "enabled": enabled }))
+            .send()
+    };
+
+    let response = toggle(true).await.expect("answered");
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(
+        response.json::<Value>().await.expect("JSON"),
+        json!({ "maintenance": true })
+    );
+
+    for (method, path) in [
+        (Method::GET, "/items"),
+        (Method::GET, "/items/1"),
+        (Method::POST, "/items"),
+        (Method::GET, "/items/1/attachments"),
+        (Method::GET, "/teapot"),
+        (Method::GET, "/no/such/route"),
+    ] {
+        let response = server
+            .request(method.clone(), path)
+            .json(&json!({ "name": "during maintenance" }))
+            .send()
+            .await
+            .expect("answered");
+        let (headers, body) = problem(response, 503, "maintenance").await;
+        assert_eq!(
+            header(&headers, "retry-after"),
+            Some("120"),
+            "{method} {path}"
+        );
+        // A 5xx shows the phrase, not the Display text.
+        assert_eq!(
+            body["detail"],
+            json!("Service Unavailable"),
+            "{method} {path}"
+        );
+    }
+
+    // Exempt: /health and /admin/*.
+    assert_eq!(server.get("/health").await.status().as_u16(), 200);
+    let response = server
+        .request(Method::GET, "/admin/stats")
+        .bearer_auth("admin-token")
+        .send()
+        .await
+        .expect("answered");
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(
+        response.json::<Value>().await.expect("JSON"),
+        json!({ "items": 1, "maintenance": true })
+    );
+
+    // Switched off, the API answers again.
+    assert_eq!(
+        toggle(false).await.expect("answered").status().as_u16(),
+        200
+    );
+    assert_eq!(server.get("/items/1").await.status().as_u16(), 200);
+
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn redirects_carry_location() {
+    let server = TestServer::start().await;
+    for (method, path, status) in [
+        (Method::GET, "/old-items", 301),
+        (Method::GET, "/temp-items", 302),
+        (Method::POST, "/submit-form", 303),
+        (Method::POST, "/upload", 307),
+        (Method::GET, "/catalog", 308),
+    ] {
+        let response = server
+            .request(method.clone(), path)
+            .send()
+            .await
+            .expect("answered");
+        assert_eq!(response.status().as_u16(), status, "{method} {path}");
+        assert_eq!(
+            header(response.headers(), "location"),
+            Some("/items"),
+            "{method} {path}"
+        );
+    }
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn gone_teapot_not_found_and_method_not_allowed_are_problems() {
+    let server = TestServer::start().await;
+
+    // 410 for any method.
+    for method in [Method::GET, Method::POST, Method::DELETE] {
+        let response = server
+            .request(method, "/v1/items")
+            .send()
+            .await
+            .expect("answered");
+        let (_, body) = problem(response, 410, "route_retired").await;
+        assert_eq!(body["detail"], json!("/v1/items was retired; use /items"));
+    }
+
+    let (_, body) = problem(server.get("/teapot").await, 418, "teapot").await;
+    assert_eq!(
+        body["detail"],
+        json!("I'm a teapot: this server refuses to brew coffee")
+    );
+
+    let (_, body) = problem(server.get("/no/such/route").await, 404, "route_not_found").await;
+    assert_eq!(body["detail"], json!("no route for /no/such/route"));
+
+    // 405 with Allow naming the methods the route answers.
+    for (method, path, allowed) in [
+        (Method::DELETE, "/health", &["GET", "HEAD"][..]),
+        (Method::DELETE, "/items", &["GET", "HEAD", "POST"][..]),
+        (Method::POST, "/items/export", &["GET", "HEAD"][..]),
+        (
+            Method::POST,
+            "/items/1",
+            &["GET", "HEAD", "PUT", "DELETE", "PATCH"][..],
+        ),
+        (Method::GET, "/admin/maintenance", &["PUT"][..]),
+        (Method::GET, "/jobs", &["POST"][..]),
+        (Method::POST, "/teapot", &["GET", "HEAD"][..]),
+    ] {
+        let response = server
+            .request(method.clone(), path)
+            .send()
+            .await
+            .expect("answered");
+        let (headers, body) = problem(response, 405, "method_not_allowed").await;
+        let allow = header(&headers, "allow").expect("a 405 carries Allow");
+        let mut got: Vec<&str> = allow.split(',').map(str::trim).collect();
+        let mut want = allowed.to_vec();
+        got.sort_unstable();
+        want.sort_unstable();
+        assert_eq!(got, want, "{method} {path}");
+        assert!(
+            body["detail"]
+                .as_str()
+                .unwrap_or_default()
+                .starts_with(&format!("{method} is not allowed here")),
+            "{body}"
+        );
+    }
+
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn a_database_failure_is_a_500_that_leaks_nothing() {
+    let server = TestServer::start().await;
+    problem(
+        server.get("/items/1/attachments").await,
+        404,
+        "item_not_found",
+    )
+    .await;
+    server.create("lamp").await;
+
+    let response = server.get("/items/1/attachments").await;
+    assert_eq!(response.status().as_u16(), 500);
+    let text = String::from_utf8(response.bytes().await.expect("body").to_vec()).expect("UTF-8");
+    let lower = text.to_ascii_lowercase();
+    for leak in LEAKS {
+        assert!(!lower.contains(leak), "{leak:?} leaked in {text}");
+    }
+    // Same request again, checked as a problem.
+    let (_, body) = problem(server.get("/items/1/attachments").await, 500, "internal").await;
+    assert_eq!(body["detail"], json!("Internal Server Error"));
+
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn changes_over_the_rate_limit_get_429_with_retry_after() {
+    let server = TestServer::with_rate_limit(RateLimit {
+        burst: 3,
+        per_second: 0.01,
+    })
+    .await;
+    for name in ["a", "b", "c"] {
+        server.create(name).await;
+    }
+    let response = server
+        .send(Method::POST, "/items", &json!({ "name": "d" }))
+        .await;
+    let (headers, body) = problem(response, 429, "rate_limited").await;
+    let retry_after: u64 = header(&headers, "retry-after")
+        .expect("a 429 carries Retry-After")
+        .parse()
+        .expect("Retry-After in seconds");
+    assert!((90..=100).contains(&retry_after), "{retry_after}");
+    assert_eq!(
+        body["detail"],
+        json!(format!("rate limit exceeded; retry in {retry_after} s"))
+    );
+    // Any method that changes something counts; reads do not.
+    let response = server
+        .request(Method::DELETE, "/items/1")
+        .send()
+        .await
+        .expect("answered");
+    problem(response, 429, "rate_limited").await;
+    let response = server.get("/items").await;
+    assert_eq!(response.status().as_u16(), 200);
+    let page: Value = response.json().await.expect("JSON");
+    assert_eq!(page["total"], json!(3), "the refused create wrote nothing");
+
+    server.stop().await;
+}
+
+// Regressions: bugs these tests found in the demo, now fixed.
+
+/// Credentials are checked before the body is read: a client without them
+/// gets the 401 challenge, not a 415/400/422 describing the expected body.
+#[tokio::test]
+async fn an_anonymous_maintenance_switch_is_401_whatever_its_body() {
+    let server = TestServer::start().await;
+    for (content_type, body) in [(None, ""), (Some("application/json"), "{}")] {
+        let mut request = server.request(Method::PUT, "/admin/maintenance").body(body);
+        if let Some(content_type) = content_type {
+            request = request.header(header::CONTENT_TYPE, content_type);
+        }
+        let response = request.send().await.expect("answered");
+        let (headers, _) = problem(response, 401, "unauthenticated").await;
+        assert_eq!(
+            header(&headers, "www-authenticate"),
+            Some("Bearer realm=\"demo\"")
+        );
+    }
+    server.stop().await;
+}
+
+/// A bucket that never refills (`per_second: 0.0`) once made the limiter
+/// panic converting an infinite wait into a `Duration`, dropping the
+/// connection; it answers 429 with the longest announced wait.
+#[tokio::test]
+async fn a_rate_limit_without_refill_answers_429_not_a_dropped_connection() {
+    let server = TestServer::with_rate_limit(RateLimit {
+        burst: 1,
+        per_second: 0.0,
+    })
+    .await;
+    server.create("a").await;
+    let answer = server
+        .request(Method::POST, "/items")
+        .json(&json!({ "name": "b" }))
+        .send()
+        .await;
+    let response = answer.expect("the request over the limit is answered, not dropped");
+    let (headers, _) = problem(response, 429, "rate_limited").await;
+    assert!(header(&headers, "retry-after").is_some());
+    server.stop().await;
+}
