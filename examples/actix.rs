@@ -7,8 +7,8 @@
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use status_examples::actix_app;
 use status_examples::store::Store;
+use status_examples::{actix_app, cli};
 
 const USAGE: &str = "\
 usage: cargo run --example actix [-- OPTIONS]
@@ -18,64 +18,15 @@ Serves the demo's items and errors with actix-web on 127.0.0.1.
 options:
   --port N      port to listen on (default 3001; 0 picks a free one)
   --db PATH     SQLite database file (default :memory:, created on start)
+  -q, --quiet   accepted for symmetry with the demo; actix logs nothing per request here
   -h, --help    show this help";
 
-struct Options {
-    port: u16,
-    database: String,
-}
-
-fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, String> {
-    let mut options = Options {
-        port: 3001,
-        database: ":memory:".to_owned(),
-    };
-    let mut args = args.peekable();
-    while let Some(arg) = args.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((flag, value)) if flag.starts_with("--") => {
-                (flag.to_owned(), Some(value.to_owned()))
-            }
-            _ => (arg.clone(), None),
-        };
-        let mut value = |name: &str| {
-            inline
-                .clone()
-                .or_else(|| args.next())
-                .ok_or(format!("{name} needs a value"))
-        };
-        match flag.as_str() {
-            "-h" | "--help" => return Ok(None),
-            "--port" => {
-                let text = value("--port")?;
-                options.port = text
-                    .parse()
-                    .map_err(|_| format!("--port takes a number from 0 to 65535, not {text:?}"))?;
-            }
-            "--db" => options.database = value("--db")?,
-            other => return Err(format!("unknown option {other:?}")),
-        }
-    }
-    Ok(Some(options))
-}
-
 fn main() -> ExitCode {
-    let options = match parse_args(std::env::args().skip(1)) {
-        Ok(Some(options)) => options,
-        Ok(None) => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(message) => {
-            eprintln!("error: {message}\n\n{USAGE}");
-            return ExitCode::from(2);
-        }
+    let options = match cli::server_options_or_exit(USAGE, 3001) {
+        Ok(options) => options,
+        Err(code) => return code,
     };
-    // status-core logs the source chain of every 5xx (feature `tracing`).
-    tracing_subscriber::fmt()
-        .with_target(false)
-        .with_writer(std::io::stderr)
-        .init();
+    cli::init_logging();
 
     let store = match Store::open(&options.database) {
         Ok(store) => Arc::new(store),

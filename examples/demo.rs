@@ -6,6 +6,7 @@
 
 use std::process::ExitCode;
 
+use status_examples::cli;
 use status_examples::demo::{self, Config};
 use tokio::net::TcpListener;
 
@@ -20,71 +21,25 @@ options:
   -q, --quiet   do not log each request
   -h, --help    show this help";
 
-struct Options {
-    port: u16,
-    config: Config,
-}
-
-fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, String> {
-    let mut options = Options {
-        port: 3000,
-        config: Config::default(),
-    };
-    let mut args = args.peekable();
-    while let Some(arg) = args.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((flag, value)) if flag.starts_with("--") => {
-                (flag.to_owned(), Some(value.to_owned()))
-            }
-            _ => (arg.clone(), None),
-        };
-        let mut value = |name: &str| {
-            inline
-                .clone()
-                .or_else(|| args.next())
-                .ok_or(format!("{name} needs a value"))
-        };
-        match flag.as_str() {
-            "-h" | "--help" => return Ok(None),
-            "-q" | "--quiet" => options.config.log_requests = false,
-            "--port" => {
-                let text = value("--port")?;
-                options.port = text
-                    .parse()
-                    .map_err(|_| format!("--port takes a number from 0 to 65535, not {text:?}"))?;
-            }
-            "--db" => options.config.database = value("--db")?,
-            other => return Err(format!("unknown option {other:?}")),
-        }
-    }
-    Ok(Some(options))
-}
-
 #[tokio::main]
 async fn main() -> ExitCode {
-    let options = match parse_args(std::env::args().skip(1)) {
-        Ok(Some(options)) => options,
-        Ok(None) => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(message) => {
-            eprintln!("error: {message}\n\n{USAGE}");
-            return ExitCode::from(2);
-        }
+    let options = match cli::server_options_or_exit(USAGE, 3000) {
+        Ok(options) => options,
+        Err(code) => return code,
     };
-    // status-core logs the source chain of every 5xx (feature `tracing`).
-    tracing_subscriber::fmt()
-        .with_target(false)
-        .with_writer(std::io::stderr)
-        .init();
+    cli::init_logging();
+    let config = Config {
+        database: options.database.clone(),
+        log_requests: !options.quiet,
+        ..Config::default()
+    };
 
-    let state = match demo::state(&options.config) {
+    let state = match demo::state(&config) {
         Ok(state) => state,
         Err(error) => {
             eprintln!(
                 "error: cannot open database {:?}: {error}",
-                options.config.database
+                options.database
             );
             return ExitCode::FAILURE;
         }
@@ -104,7 +59,7 @@ async fn main() -> ExitCode {
         .map_or_else(|_| format!("127.0.0.1:{}", options.port), |a| a.to_string());
     println!(
         "status-core demo listening on http://{address} (database: {})",
-        options.config.database
+        options.database
     );
     println!("try:");
     for line in [

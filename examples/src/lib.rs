@@ -2,6 +2,7 @@
 //! can start the same services on ephemeral ports.
 
 pub mod actix_app;
+pub mod cli;
 pub mod demo;
 pub mod error;
 pub mod store;
