@@ -10,12 +10,15 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use actix_web::dev::ServerHandle;
-use reqwest::header::{self, HeaderMap};
+use reqwest::header;
 use reqwest::{Client, Method, Response};
 use serde_json::{Value, json};
-use status_core::StatusCode;
 use status_examples::actix_app;
 use status_examples::store::Store;
+
+mod e2e_support;
+
+use e2e_support::{header, problem};
 
 /// Words that would betray the database behind a 5xx.
 const LEAKS: [&str; 4] = ["attachments", "no such table", "sql", "sqlite"];
@@ -104,46 +107,6 @@ impl Drop for TestServer {
             drop(self.handle.stop(false));
         }
     }
-}
-
-fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers.get(name).and_then(|value| value.to_str().ok())
-}
-
-/// Asserts a problem+json response: status, exact content type, and the five
-/// members, `status` equal to the HTTP status, `title` the registry's phrase,
-/// `code` as given and `type` derived from it. Returns headers and body.
-async fn problem(response: Response, status: u16, code: &str) -> (HeaderMap, Value) {
-    assert_eq!(
-        response.status().as_u16(),
-        status,
-        "status of {}",
-        response.url()
-    );
-    let headers = response.headers().clone();
-    assert_eq!(
-        header(&headers, "content-type"),
-        Some("application/problem+json"),
-        "content type of a {status}"
-    );
-    let body: Value = response.json().await.expect("a JSON problem body");
-    let object = body.as_object().expect("the problem is a JSON object");
-    for member in ["type", "title", "status", "detail", "code"] {
-        assert!(object.contains_key(member), "{member} missing in {body}");
-    }
-    assert_eq!(body["status"], json!(status), "{body}");
-    let phrase = StatusCode::from_u16(status)
-        .expect("a registry code")
-        .reason_phrase();
-    assert_eq!(body["title"], json!(phrase), "{body}");
-    assert_eq!(body["code"], json!(code), "{body}");
-    assert_eq!(body["type"], json!(format!("/errors#{code}")), "{body}");
-    assert!(
-        body["detail"]
-            .as_str()
-            .is_some_and(|detail| !detail.is_empty())
-    );
-    (headers, body)
 }
 
 #[tokio::test]
