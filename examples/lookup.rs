@@ -13,7 +13,8 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use serde_json::{Value, json};
-use status_core::{StatusClass, StatusCode};
+use status_core::StatusCode;
+use status_examples::lookup::lookup;
 
 const USAGE: &str = "\
 usage: cargo run --example lookup -- [--json] QUERY...
@@ -68,54 +69,6 @@ fn main() -> ExitCode {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
-    }
-}
-
-/// The codes a query names: a number, a class such as `4xx`, or a word.
-fn lookup(query: &str) -> Result<Vec<StatusCode>, String> {
-    let query = query.trim();
-    if !query.is_empty() && query.bytes().all(|byte| byte.is_ascii_digit()) {
-        return query
-            .parse::<StatusCode>()
-            .map(|status| vec![status])
-            .map_err(|error| format!("{query}: {error}"));
-    }
-    if let Some(class) = parse_class(query) {
-        return Ok(StatusCode::ALL
-            .iter()
-            .copied()
-            .filter(|status| status.class() == class)
-            .collect());
-    }
-    let word = query.to_ascii_lowercase();
-    let matches: Vec<StatusCode> = StatusCode::ALL
-        .iter()
-        .copied()
-        .filter(|status| {
-            let aliases = status.aliases().iter().map(|alias| alias.phrase);
-            std::iter::once(status.reason_phrase())
-                .chain(aliases)
-                .chain([status.description(), status.source()])
-                .any(|text| text.to_ascii_lowercase().contains(&word))
-        })
-        .collect();
-    if matches.is_empty() {
-        Err(format!(
-            "no status code matches {query:?}; try a code (404), a class (4xx) or a word (timeout)"
-        ))
-    } else {
-        Ok(matches)
-    }
-}
-
-fn parse_class(query: &str) -> Option<StatusClass> {
-    match query.to_ascii_lowercase().as_str() {
-        "1xx" => Some(StatusClass::Informational),
-        "2xx" => Some(StatusClass::Success),
-        "3xx" => Some(StatusClass::Redirection),
-        "4xx" => Some(StatusClass::ClientError),
-        "5xx" => Some(StatusClass::ServerError),
-        _ => None,
     }
 }
 

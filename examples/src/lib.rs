@@ -5,4 +5,5 @@ pub mod actix_app;
 pub mod cli;
 pub mod demo;
 pub mod error;
+pub mod lookup;
 pub mod store;
