@@ -18,6 +18,10 @@ use core::fmt;
 /// assert_eq!(error.code(), None);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+// Four-byte aligned, so a `Result<StatusCode, InvalidStatusCode>` (four bytes,
+// the tag in the niche of `Kind`'s) moves as one word: `from_u16` is one load
+// from its table.
+#[repr(align(4))]
 pub struct InvalidStatusCode {
     kind: Kind,
 }

@@ -213,12 +213,6 @@ fn impl_methods(spec: &Spec, options: &Options<'_>) -> TokenStream {
         })
     });
 
-    let from_arms = spec.codes.iter().map(|entry| {
-        let ident = variant(entry);
-        let code = number(entry.code);
-        quote!(#code => ::core::result::Result::Ok(Self::#ident),)
-    });
-
     let str_ty = quote!(&'static str);
     let headers_ty = quote!(&'static [&'static str]);
     let as_str = lookup_fn(
@@ -468,11 +462,36 @@ fn impl_methods(spec: &Spec, options: &Options<'_>) -> TokenStream {
             /// [`InvalidStatusCode`](#krate::InvalidStatusCode) when the spec has no entry for `code`.
             #[inline]
             pub const fn from_u16(code: u16) -> ::core::result::Result<Self, #krate::InvalidStatusCode> {
-                match code {
-                    #(#from_arms)*
-                    _ => ::core::result::Result::Err(#krate::__private::unknown_code(code)),
+                // A bounds check and one load, where a `match` over every code
+                // compiles to a search. `&` promotes the table to a static, so
+                // even a debug build does not copy it.
+                let by_code: &[::core::result::Result<Self, #krate::InvalidStatusCode>; 1024] =
+                    &Self::BY_CODE;
+                if code < 1024 {
+                    by_code[code as usize]
+                } else {
+                    ::core::result::Result::Err(#krate::__private::unknown_code(code))
                 }
             }
+
+            /// `from_u16`'s answer for every number below 1024, errors
+            /// included, built from [`Self::ALL`] at compile time. A power of
+            /// two long, so the range check is the bounds check.
+            const BY_CODE: [::core::result::Result<Self, #krate::InvalidStatusCode>; 1024] = {
+                let mut table = [::core::result::Result::Err(#krate::__private::unknown_code(0)); 1024];
+                let mut code = 0;
+                while code < 1024 {
+                    table[code as usize] = ::core::result::Result::Err(#krate::__private::unknown_code(code));
+                    code += 1;
+                }
+                let mut position = 0;
+                while position < Self::ALL.len() {
+                    let status = Self::ALL[position];
+                    table[status as usize] = ::core::result::Result::Ok(status);
+                    position += 1;
+                }
+                table
+            };
 
             #as_str
             #reason_phrase

@@ -17,7 +17,7 @@ use model::{RawAlias, RawCode, RawWarning};
 
 /// The built-in registry. `include_str!` makes rustc track the file, so editing
 /// the spec rebuilds this crate and everything that expands its macros.
-const BUILTIN_SOURCE: &str = include_str!("../../spec/status-codes.toml");
+pub(crate) const BUILTIN_SOURCE: &str = include_str!("../../spec/status-codes.toml");
 
 /// The name the built-in registry goes by in diagnostics.
 pub(crate) const BUILTIN_LABEL: &str = "spec/status-codes.toml";
