@@ -1,4 +1,4 @@
-//! Rules a spec must obey that serde cannot express. Each rule is one function
+//! Rules a spec must obey beyond its shape. Each rule is one function
 //! that records every violation it finds, so a file's problems are all reported
 //! in one compile.
 

@@ -4,13 +4,12 @@
 mod check;
 mod location;
 mod model;
+mod read;
 
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use serde::de::DeserializeOwned;
 use toml::Spanned;
-use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 pub(crate) use model::Registration;
 use model::{RawAlias, RawCode, RawWarning};
@@ -87,7 +86,7 @@ impl Spec {
         base: Option<&Spec>,
     ) -> Result<Spec, SpecErrors> {
         let mut problems = Problems::new(source, label);
-        let (codes, warnings) = read_tables(source, &mut problems);
+        let (codes, warnings) = read::read_tables(source, &mut problems);
         // The rules run on every entry that did parse, so one bad entry does
         // not hide the other problems of the file.
         check::check(&codes, &warnings, base, &mut problems);
@@ -112,60 +111,6 @@ impl Spec {
             .binary_search_by_key(&code, |entry| entry.code)
             .ok()
             .map(|index| &self.codes[index])
-    }
-}
-
-/// Splits the document into its `[[code]]` and `[[warning]]` tables, deserializing
-/// each table on its own so that one bad entry does not hide the problems of the next.
-fn read_tables(source: &str, problems: &mut Problems<'_>) -> (Vec<RawCode>, Vec<RawWarning>) {
-    let mut codes = Vec::new();
-    let mut warnings = Vec::new();
-    let (root, syntax_errors) = DeTable::parse_recoverable(source);
-    for error in &syntax_errors {
-        problems.toml_error(error, &(0..0));
-    }
-    if !syntax_errors.is_empty() {
-        return (codes, warnings);
-    }
-    for (key, value) in root.get_ref() {
-        match key.get_ref().as_ref() {
-            "code" => read_array(value, "code", problems, &mut codes),
-            "warning" => read_array(value, "warning", problems, &mut warnings),
-            other => problems.at(
-                &key.span(),
-                format_args!("unknown top-level key `{other}`; a spec holds only [[code]] and [[warning]] tables"),
-            ),
-        }
-    }
-    if codes.is_empty() && problems.is_empty() {
-        problems.at(
-            &(0..0),
-            "the spec defines no status codes; add a [[code]] table",
-        );
-    }
-    (codes, warnings)
-}
-
-fn read_array<T: DeserializeOwned>(
-    value: &Spanned<DeValue<'_>>,
-    key: &str,
-    problems: &mut Problems<'_>,
-    out: &mut Vec<T>,
-) {
-    let Some(array) = value.get_ref().as_array() else {
-        problems.at(
-            &value.span(),
-            format_args!(
-                "`{key}` must be an array of tables; write each entry under a [[{key}]] header"
-            ),
-        );
-        return;
-    };
-    for item in array {
-        match T::deserialize(ValueDeserializer::from(item.clone())) {
-            Ok(entry) => out.push(entry),
-            Err(error) => problems.toml_error(&error, &item.span()),
-        }
     }
 }
 
@@ -260,14 +205,7 @@ impl<'s> Problems<'s> {
         location::span_start(self.source, span)
     }
 
-    /// Reports a TOML error at its own span, or at `fallback` when it has none.
-    fn toml_error(&mut self, error: &toml::de::Error, fallback: &Range<usize>) {
-        let span = error.span().unwrap_or_else(|| fallback.clone());
-        let message = error.message().trim_end().trim_end_matches('.');
-        self.at(&span, reword_toml_message(message));
-    }
-
-    fn is_empty(&self) -> bool {
+    pub(super) fn is_empty(&self) -> bool {
         self.messages.is_empty()
     }
 
@@ -283,29 +221,6 @@ impl<'s> Problems<'s> {
             .map(|(_, message)| message)
             .collect())
     }
-}
-
-/// serde's wording speaks of variants and fields; a spec author thinks in
-/// tables and keys.
-fn reword_toml_message(message: &str) -> String {
-    if let Some(rest) = message.strip_prefix("missing field ") {
-        return format!(
-            "this table has no {rest}; every [[code]] needs code, name, phrase, source, status, reference and description"
-        );
-    }
-    if let Some(rest) = message.strip_prefix("unknown variant ") {
-        return format!(
-            "unknown status {}",
-            rest.replacen(", expected one of", "; expected one of", 1)
-        );
-    }
-    if let Some(rest) = message.strip_prefix("unknown field ") {
-        return format!(
-            "unknown key {}",
-            rest.replacen(", expected one of", "; expected one of", 1)
-        );
-    }
-    message.to_owned()
 }
 
 #[cfg(test)]

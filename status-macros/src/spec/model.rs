@@ -1,12 +1,10 @@
-//! The shape of a spec file as serde reads it. Every value the checks need to
+//! The shape of a spec file as `read.rs` reads it. Every value the checks need to
 //! point at is `Spanned`, so a rule can name the line and column it objects to.
 
-use serde::Deserialize;
 use toml::Spanned;
 
 /// One `[[code]]` table.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub(crate) struct RawCode {
     pub(crate) code: Spanned<i64>,
     pub(crate) name: Spanned<String>,
@@ -15,25 +13,17 @@ pub(crate) struct RawCode {
     pub(crate) status: Spanned<Registration>,
     pub(crate) reference: Spanned<String>,
     pub(crate) description: Spanned<String>,
-    #[serde(default)]
     pub(crate) no_body: bool,
-    #[serde(default)]
     pub(crate) must_headers: Vec<Spanned<String>>,
-    #[serde(default)]
     pub(crate) should_headers: Vec<Spanned<String>>,
-    #[serde(default)]
     pub(crate) may_headers: Vec<Spanned<String>>,
-    #[serde(default)]
     pub(crate) cacheable: bool,
-    #[serde(default)]
     pub(crate) retryable: bool,
-    #[serde(default)]
     pub(crate) alias: Vec<RawAlias>,
 }
 
 /// One `[[code.alias]]` table: another name or phrase the same code goes by.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub(crate) struct RawAlias {
     pub(crate) name: Spanned<String>,
     pub(crate) phrase: Spanned<String>,
@@ -43,8 +33,7 @@ pub(crate) struct RawAlias {
 }
 
 /// One `[[warning]]` table: a Warning header code (RFC 7234 Section 5.5), not a status code.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub(crate) struct RawWarning {
     pub(crate) code: Spanned<i64>,
     pub(crate) name: Spanned<String>,
@@ -54,8 +43,7 @@ pub(crate) struct RawWarning {
 }
 
 /// How a code stands with the IANA registry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Registration {
     Registered,
     Deprecated,

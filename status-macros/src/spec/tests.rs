@@ -209,3 +209,56 @@ fn an_extension_cannot_redefine_builtin_codes_or_names() {
     let codes: Vec<u16> = merged.codes.iter().map(|entry| entry.code).collect();
     assert_eq!(codes, [200, 404, 460]);
 }
+
+#[test]
+fn reports_every_problem_of_one_entry_together() {
+    let source = "[[code]]\ncode = \"404\"\nname = \"NotFound\"\nphrase = 3\nstatus = \"official\"\nflavour = 1\nno_body = \"yes\"\nmust_headers = [\"Allow\", 7]\n";
+    let found = errors(source);
+    let expected = [
+        "test.toml:1:1: this table has no `source`, `reference`, `description`; every [[code]] needs code, name, phrase, source, status, reference and description",
+        "test.toml:2:8: `code` must be an integer, not a string",
+        "test.toml:4:10: `phrase` must be a string, not an integer",
+        "test.toml:5:10: unknown status `official`; expected one of `registered`, `deprecated`, `unused`, `unofficial`",
+        "test.toml:6:1: unknown key `flavour`; expected one of `code`, `name`, `phrase`, `source`, `status`, `reference`, `description`, `no_body`, `must_headers`, `should_headers`, `may_headers`, `cacheable`, `retryable`, `alias`",
+        "test.toml:7:11: `no_body` must be true or false, not a string",
+        "test.toml:8:26: `must_headers` must be a string, not an integer",
+    ];
+    assert_eq!(found, expected);
+}
+
+#[test]
+fn checks_alias_and_warning_tables_by_their_own_keys() {
+    let source = format!(
+        "{}[[code.alias]]\nphrase = \"Other\"\n\n[[warning]]\ncode = 110\nname = \"Stale\"\n",
+        entry("460", "Custom")
+    );
+    let found = errors(&source);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(
+        found[0].ends_with("this table has no `name`; every [[code.alias]] needs name and phrase"),
+        "{found:#?}"
+    );
+    assert!(
+        found[1].ends_with("this table has no `phrase`, `reference`, `description`; every [[warning]] needs code, name, phrase, reference and description"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn rejects_codes_too_large_for_any_integer_and_non_table_entries() {
+    let found = errors(&entry("99999999999999999999", "Huge"));
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].contains("`code` is too large a number"),
+        "{found:#?}"
+    );
+
+    let found = errors("code = [1, 2]\n");
+    assert_eq!(
+        found,
+        [
+            "test.toml:1:9: each [[code]] entry must be a table, not an integer",
+            "test.toml:1:12: each [[code]] entry must be a table, not an integer",
+        ]
+    );
+}
