@@ -70,6 +70,7 @@ async fn main() -> ExitCode {
         format!("curl -i http://{address}/items/999"),
         format!("curl -i http://{address}/admin/stats"),
         format!("curl -i http://{address}/items/1/attachments"),
+        format!("curl -i http://{address}/debug/panic"),
         format!(
             "curl -i -X PUT http://{address}/admin/maintenance -H 'authorization: Bearer admin-token' -H 'content-type: application/json' -d '{{\"enabled\":true}}'"
         ),

@@ -5,118 +5,24 @@
 //! headers and body shape. Each test starts its own server with its own
 //! `:memory:` database, so the tests are independent.
 
+use std::fmt::{Debug, Write as _};
+use std::sync::{Mutex, OnceLock, PoisonError};
 use std::time::Duration;
 
 use reqwest::header::{self, HeaderMap};
-use reqwest::{Client, Method, Response};
+use reqwest::{Method, Response};
 use serde_json::{Value, json};
-use status_examples::demo::{self, Config, RateLimit};
-use tokio::sync::oneshot;
-use tokio::task::JoinHandle;
+use status_examples::demo::RateLimit;
 
+#[path = "e2e_support/demo_server.rs"]
+mod demo_server;
 mod e2e_support;
 
+use demo_server::TestServer;
 use e2e_support::{header, problem};
 
 /// Words that would betray the database behind a 5xx.
 const LEAKS: [&str; 4] = ["attachments", "no such table", "sql", "sqlite"];
-
-/// A demo server on 127.0.0.1 with a client that does not follow redirects.
-struct TestServer {
-    base: String,
-    client: Client,
-    shutdown: Option<oneshot::Sender<()>>,
-    task: Option<JoinHandle<std::io::Result<()>>>,
-}
-
-impl TestServer {
-    /// A server with the default configuration (quiet).
-    async fn start() -> TestServer {
-        TestServer::with_rate_limit(RateLimit::default()).await
-    }
-
-    async fn with_rate_limit(rate_limit: RateLimit) -> TestServer {
-        let config = Config {
-            database: ":memory:".to_owned(),
-            rate_limit,
-            log_requests: false,
-        };
-        let state = demo::state(&config).expect("an in-memory database opens");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind an ephemeral loopback port");
-        let address = listener
-            .local_addr()
-            .expect("a bound listener has an address");
-        let (shutdown, stop) = oneshot::channel::<()>();
-        let task = tokio::spawn(demo::serve(listener, state, async move {
-            let _ = stop.await;
-        }));
-        let client = Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .timeout(Duration::from_secs(5))
-            .build()
-            .expect("a plain HTTP client builds");
-        TestServer {
-            base: format!("http://{address}"),
-            client,
-            shutdown: Some(shutdown),
-            task: Some(task),
-        }
-    }
-
-    fn request(&self, method: Method, path: &str) -> reqwest::RequestBuilder {
-        self.client.request(method, format!("{}{path}", self.base))
-    }
-
-    async fn get(&self, path: &str) -> Response {
-        self.request(Method::GET, path)
-            .send()
-            .await
-            .expect("GET is answered")
-    }
-
-    async fn send(&self, method: Method, path: &str, body: &Value) -> Response {
-        self.request(method, path)
-            .json(body)
-            .send()
-            .await
-            .expect("the request is answered")
-    }
-
-    /// Creates an item and returns its id.
-    async fn create(&self, name: &str) -> i64 {
-        let response = self
-            .send(Method::POST, "/items", &json!({ "name": name }))
-            .await;
-        assert_eq!(response.status().as_u16(), 201, "create {name}");
-        let item: Value = response.json().await.expect("a JSON item");
-        item["id"].as_i64().expect("an id")
-    }
-
-    /// Stops the server gracefully and checks that it ended without error.
-    async fn stop(mut self) {
-        if let Some(shutdown) = self.shutdown.take() {
-            let _ = shutdown.send(());
-        }
-        if let Some(task) = self.task.take() {
-            let result = tokio::time::timeout(Duration::from_secs(5), task)
-                .await
-                .expect("the server stops within 5 s")
-                .expect("the server task does not panic");
-            result.expect("the server ends without an I/O error");
-        }
-    }
-}
-
-impl Drop for TestServer {
-    fn drop(&mut self) {
-        // A failing test still stops its server.
-        if let Some(shutdown) = self.shutdown.take() {
-            let _ = shutdown.send(());
-        }
-    }
-}
 
 async fn empty_body(response: Response) {
     let bytes = response.bytes().await.expect("the body arrives");
@@ -907,6 +813,102 @@ async fn changes_over_the_rate_limit_get_429_with_retry_after() {
     assert_eq!(response.status().as_u16(), 200);
     let page: Value = response.json().await.expect("JSON");
     assert_eq!(page["total"], json!(3), "the refused create wrote nothing");
+
+    server.stop().await;
+}
+
+/// The text of every ERROR event of this test binary.
+///
+/// Global, not `set_default` for one test: tracing caches a callsite's
+/// interest when another test's thread first reaches it, and a thread-local
+/// subscriber set later would miss its events when tests run in parallel.
+#[derive(Default)]
+struct ErrorLog(Mutex<Vec<String>>);
+
+impl ErrorLog {
+    /// The binary's log, installed as the global subscriber on first use.
+    fn global() -> &'static ErrorLog {
+        static LOG: OnceLock<&'static ErrorLog> = OnceLock::new();
+        LOG.get_or_init(|| {
+            let log: &'static ErrorLog = Box::leak(Box::default());
+            tracing::subscriber::set_global_default(log)
+                .expect("no other global subscriber in this test binary");
+            log
+        })
+    }
+
+    fn events(&self) -> Vec<String> {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+}
+
+impl tracing::Subscriber for &'static ErrorLog {
+    fn enabled(&self, metadata: &tracing::Metadata<'_>) -> bool {
+        *metadata.level() == tracing::Level::ERROR
+    }
+
+    fn new_span(&self, _: &tracing::span::Attributes<'_>) -> tracing::span::Id {
+        tracing::span::Id::from_u64(1)
+    }
+
+    fn record(&self, _: &tracing::span::Id, _: &tracing::span::Record<'_>) {}
+
+    fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
+
+    fn event(&self, event: &tracing::Event<'_>) {
+        let mut text = String::new();
+        event.record(&mut |field: &tracing::field::Field, value: &dyn Debug| {
+            let _ = write!(text, "{}={value:?} ", field.name());
+        });
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(text);
+    }
+
+    fn enter(&self, _: &tracing::span::Id) {}
+
+    fn exit(&self, _: &tracing::span::Id) {}
+}
+
+#[tokio::test]
+async fn a_panicking_handler_is_a_masked_500_logged_and_the_server_goes_on() {
+    let log = ErrorLog::global();
+    let server = TestServer::start().await;
+    server.create("lamp").await;
+
+    for _ in 0..3 {
+        let response = server
+            .request(Method::GET, "/debug/panic")
+            .send()
+            .await
+            .expect("a panicking handler is answered, not a dropped connection");
+        let (_, body) = problem(response, 500, "internal").await;
+        assert_eq!(body["detail"], json!("Internal Server Error"), "{body}");
+        let text = body.to_string().to_ascii_lowercase();
+        for leak in ["panic", "deliberate", "demonstration"] {
+            assert!(!text.contains(leak), "{leak:?} leaked in {body}");
+        }
+        // The same server, the same database, still answering.
+        assert_eq!(server.get("/health").await.status().as_u16(), 200);
+        assert_eq!(server.get("/items/1").await.status().as_u16(), 200);
+    }
+
+    let events = log.events();
+    let logged = events
+        .iter()
+        .filter(|event| {
+            event.contains("status=500")
+                && event.contains("handler panicked: deliberate panic in GET /debug/panic")
+        })
+        .count();
+    assert_eq!(
+        logged, 3,
+        "one ERROR with the panic message per panic: {events:?}"
+    );
 
     server.stop().await;
 }

@@ -8,6 +8,7 @@ mod extract;
 mod limiter;
 mod routes;
 
+use std::any::Any;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -19,6 +20,7 @@ use axum::http::{HeaderValue, Method, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use tokio::net::TcpListener;
+use tower_http::catch_panic::CatchPanicLayer;
 
 pub use limiter::RateLimit;
 
@@ -87,6 +89,8 @@ pub fn app(state: Arc<AppState>) -> Router {
         .fallback_service(routes)
         .layer(middleware::from_fn(method_not_allowed_as_problem))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        // Inside the request log, so a panic is logged as the 500 it became.
+        .layer(CatchPanicLayer::custom(panic_response))
         .layer(middleware::from_fn_with_state(state, log_request))
 }
 
@@ -122,6 +126,22 @@ async fn log_request(State(state): State<Arc<AppState>>, request: Request, next:
         );
     }
     response
+}
+
+/// A panic in a handler or middleware answers like every other error: the
+/// masked 500 problem of [`DemoError::Panicked`], not a dropped connection.
+/// The derive logs the panic message at ERROR (feature `tracing`); the client
+/// sees only the reason phrase.
+fn panic_response(payload: Box<dyn Any + Send + 'static>) -> Response {
+    // `panic!("literal")` carries a `&str`, `panic!("{x}")` a `String`.
+    let message = match payload.downcast::<String>() {
+        Ok(text) => *text,
+        Err(payload) => payload.downcast_ref::<&'static str>().map_or_else(
+            || "a panic whose payload is not text".to_owned(),
+            |text| (*text).to_owned(),
+        ),
+    };
+    DemoError::Panicked(message).into_response()
 }
 
 /// While the maintenance switch is on, everything but `/health` and

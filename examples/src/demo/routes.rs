@@ -6,7 +6,7 @@ use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use axum::extract::{FromRequest as _, Path, RawQuery, Request, State};
+use axum::extract::{FromRequest as _, RawQuery, Request, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post, put};
@@ -16,7 +16,7 @@ use serde_json::json;
 use status_core::{Redirection, StatusCode, codes};
 
 use super::AppState;
-use super::extract::{AppJson, ItemId};
+use super::extract::{AppJson, ItemId, JobId};
 use crate::error::DemoError;
 use crate::store::{Item, NewItem};
 
@@ -68,6 +68,7 @@ pub(super) fn routes() -> Router<Arc<AppState>> {
             any(|| async { DemoError::Retired("/v1/items") }),
         )
         .route("/teapot", get(|| async { DemoError::Teapot }))
+        .route("/debug/panic", get(debug_panic))
         .fallback(
             |uri: axum::http::Uri| async move { DemoError::RouteNotFound(uri.path().to_owned()) },
         )
@@ -85,6 +86,13 @@ fn redirect<S: Redirection>(_status: S, location: &'static str) -> Response {
 
 async fn health() -> Response {
     Json(json!({ "status": "ok" })).into_response()
+}
+
+/// Panics on purpose, to show what a bug in a handler looks like from outside:
+/// a masked 500 problem (see `panic_response` in the parent module), and the
+/// server goes on answering.
+async fn debug_panic() -> Response {
+    panic!("deliberate panic in GET /debug/panic, a demonstration route");
 }
 
 /// `Accept` must allow what the route produces (RFC 9110 Section 12.5.1).
@@ -414,10 +422,7 @@ async fn create_job(State(state): Shared, AppJson(new): AppJson<NewJob>) -> ApiR
         .into_response())
 }
 
-async fn get_job(State(state): Shared, Path(id): Path<String>) -> ApiResult {
-    let id = id
-        .parse::<u64>()
-        .map_err(|_| DemoError::BadParameter(format!("job id {id:?} is not a whole number")))?;
+async fn get_job(State(state): Shared, JobId(id): JobId) -> ApiResult {
     let job = state.jobs.get(id).ok_or(DemoError::JobNotFound(id))?;
     Ok(Json(job).into_response())
 }
