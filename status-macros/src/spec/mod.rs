@@ -225,3 +225,6 @@ impl<'s> Problems<'s> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod proptests;

@@ -169,7 +169,7 @@ fn edit() -> impl Strategy<Value = Edit> {
 
 /// The byte offset of the `index`-th character boundary of `text` (the end
 /// counts as one), so edits never split a character.
-fn boundary(text: &str, index: &Index) -> usize {
+fn boundary(text: &str, index: Index) -> usize {
     let at = index.index(text.chars().count() + 1);
     text.char_indices()
         .nth(at)
@@ -195,7 +195,7 @@ fn apply(source: &str, edit: &Edit) -> String {
             lines[at] = text;
         }
         Edit::DeleteChars(at, len) => {
-            let start = boundary(source, at);
+            let start = boundary(source, *at);
             let end = source[start..]
                 .char_indices()
                 .nth(*len)
@@ -203,7 +203,7 @@ fn apply(source: &str, edit: &Edit) -> String {
             return format!("{}{}", &source[..start], &source[end..]);
         }
         Edit::Insert(at, text) => {
-            let at = boundary(source, at);
+            let at = boundary(source, *at);
             return format!("{}{text}{}", &source[..at], &source[at..]);
         }
     }
@@ -262,7 +262,9 @@ fn check_errors(source: &str, base: Option<&Spec>) -> Result<(), TestCaseError> 
             .and_then(|rest| rest.strip_prefix(':'))
             .and_then(|rest| split_position(rest, ':'));
         let Some((line, column, rest)) = located else {
-            return Err(TestCaseError::fail(format!("no label:line:col: {message:?}")));
+            return Err(TestCaseError::fail(format!(
+                "no label:line:col: {message:?}"
+            )));
         };
         prop_assert!(rest.starts_with(' '), "{:?}", message);
         check_position(source, line, column)?;
@@ -336,7 +338,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(config(64))]
+    #![proptest_config(config(256))]
 
     #[test]
     fn edited_builtin_registry_gets_located_errors(source in edited(BUILTIN_SOURCE, 3)) {
