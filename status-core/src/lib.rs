@@ -81,6 +81,7 @@ extern crate std;
 // Lets generated `::status_core::...` paths resolve inside this crate too.
 extern crate self as status_core;
 
+mod catalog;
 mod class;
 mod error;
 mod external;
@@ -94,6 +95,7 @@ mod registration;
 pub use class::{
     ClientError, Informational, Redirection, ServerError, Status, StatusClass, Success,
 };
+pub use catalog::{CatalogEntry, CatalogHeader, ErrorCatalog};
 pub use error::{ErrorResponse, HttpError};
 pub use headers::{Headers, InvalidHeader};
 pub use invalid::InvalidStatusCode;
@@ -209,6 +211,14 @@ pub mod __private {
     pub use {
         crate::external::actix_web::{actix_error_response, actix_status_code},
         ::actix_web,
+    };
+
+    #[cfg(feature = "utoipa")]
+    pub use {
+        crate::external::utoipa::catalog_responses,
+        ::std::collections::BTreeMap,
+        ::std::string::String,
+        ::utoipa,
     };
 
     /// The error for a number the spec has no entry for. Cold and out of

@@ -4,6 +4,7 @@
 //! `examples/demo.rs` runs it; the end-to-end tests start it on an ephemeral
 //! port with [`serve`].
 
+mod docs;
 mod extract;
 mod limiter;
 mod routes;
@@ -22,6 +23,7 @@ use axum::response::{IntoResponse, Response};
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
 
+pub use docs::{catalog_page, openapi};
 pub use limiter::RateLimit;
 
 use crate::error::DemoError;

@@ -68,6 +68,8 @@ pub(super) fn routes() -> Router<Arc<AppState>> {
             any(|| async { DemoError::Retired("/v1/items") }),
         )
         .route("/teapot", get(|| async { DemoError::Teapot }))
+        .route("/openapi.json", get(super::docs::openapi_json))
+        .route("/errors", get(super::docs::error_catalog))
         .route("/debug/panic", get(debug_panic))
         .fallback(
             |uri: axum::http::Uri| async move { DemoError::RouteNotFound(uri.path().to_owned()) },

@@ -10,6 +10,8 @@ pub(crate) mod axum;
 pub(crate) mod http;
 #[cfg(feature = "serde")]
 pub(crate) mod serde;
+#[cfg(feature = "utoipa")]
+pub(crate) mod utoipa;
 
 #[cfg(not(feature = "http"))]
 #[doc(hidden)]
@@ -36,5 +38,13 @@ macro_rules! __impl_axum {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_actix_web {
+    ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {};
+}
+
+
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_utoipa {
     ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {};
 }

@@ -1,5 +1,37 @@
 //! Feature `serde`: status codes serialize as their number, and deserializing
-//! a number the registry does not list fails with a message naming it.
+//! a number the registry does not list fails with a message naming it. An
+//! error catalog serializes as the list a client or an error page reads.
+
+use serde::ser::{Serialize, SerializeStruct as _, Serializer};
+
+use crate::{CatalogEntry, CatalogHeader};
+
+/// `{"variant", "status", "code", "title", "type", "exposes_detail",
+/// "headers", "description"}`, `status` as its number.
+impl Serialize for CatalogEntry {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut entry = serializer.serialize_struct("CatalogEntry", 8)?;
+        entry.serialize_field("variant", self.variant)?;
+        entry.serialize_field("status", &self.status.as_u16())?;
+        entry.serialize_field("code", self.code)?;
+        entry.serialize_field("title", self.title())?;
+        entry.serialize_field("type", self.type_uri)?;
+        entry.serialize_field("exposes_detail", &self.exposes_detail)?;
+        entry.serialize_field("headers", self.headers)?;
+        entry.serialize_field("description", self.description)?;
+        entry.end()
+    }
+}
+
+/// `{"name", "value"}`, `value` null when it comes from the error's fields.
+impl Serialize for CatalogHeader {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut header = serializer.serialize_struct("CatalogHeader", 2)?;
+        header.serialize_field("name", self.name)?;
+        header.serialize_field("value", &self.value)?;
+        header.end()
+    }
+}
 
 #[doc(hidden)]
 #[macro_export]

@@ -18,7 +18,7 @@ pub(crate) struct Input<'a> {
 
 pub(crate) enum Data<'a> {
     Enum(Vec<Variant<'a>>),
-    Struct(Variant<'a>),
+    Struct(Box<Variant<'a>>),
 }
 
 /// A variant, or the struct itself: one way the type can be an error.
@@ -30,6 +30,8 @@ pub(crate) struct Variant<'a> {
     pub(crate) status: Option<&'static CodeEntry>,
     /// Whether this is a struct (patterns are `Self { .. }`) or an enum variant.
     pub(crate) is_struct: bool,
+    /// The doc comment, lines trimmed and joined with spaces, for the catalog.
+    pub(crate) docs: String,
 }
 
 impl<'a> Input<'a> {
@@ -43,6 +45,7 @@ impl<'a> Input<'a> {
                     .map(|variant| {
                         let attrs = Attrs::from_syn(cx, &variant.attrs, Place::Variant);
                         Variant::new(cx, spec, &variant.ident, &variant.fields, attrs, false)
+                            .with_docs(&variant.attrs)
                     })
                     .collect();
                 Some(Input::new(input, container, Data::Enum(variants)))
@@ -54,8 +57,9 @@ impl<'a> Input<'a> {
                     krate: attrs.krate.clone(),
                     ..Attrs::default()
                 };
-                let variant = Variant::new(cx, spec, &input.ident, &data.fields, attrs, true);
-                Some(Input::new(input, container, Data::Struct(variant)))
+                let variant = Variant::new(cx, spec, &input.ident, &data.fields, attrs, true)
+                    .with_docs(&input.attrs);
+                Some(Input::new(input, container, Data::Struct(Box::new(variant))))
             }
             SynData::Union(data) => {
                 cx.error_spanned_by(
@@ -81,7 +85,7 @@ impl<'a> Input<'a> {
     pub(crate) fn variants(&self) -> &[Variant<'a>] {
         match &self.data {
             Data::Enum(variants) => variants,
-            Data::Struct(variant) => std::slice::from_ref(variant),
+            Data::Struct(variant) => std::slice::from_ref(variant.as_ref()),
         }
     }
 }
@@ -105,7 +109,13 @@ impl<'a> Variant<'a> {
             attrs,
             status,
             is_struct,
+            docs: String::new(),
         }
+    }
+
+    fn with_docs(mut self, attrs: &[syn::Attribute]) -> Self {
+        self.docs = doc_text(attrs);
+        self
     }
 
     /// The machine-readable code: the `code` attribute, or the name in `snake_case`.
@@ -129,6 +139,38 @@ impl<'a> Variant<'a> {
             StatusRef::Name(ident) => ident.span(),
         })
     }
+}
+
+/// The text of `///` comments (`#[doc = "..."]`), each line trimmed, joined
+/// with spaces.
+fn doc_text(attrs: &[syn::Attribute]) -> String {
+    let lines = attrs.iter().filter_map(|attr| {
+        let syn::Meta::NameValue(pair) = &attr.meta else {
+            return None;
+        };
+        if !pair.path.is_ident("doc") {
+            return None;
+        }
+        match &pair.value {
+            syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(text),
+                ..
+            }) => Some(text.value()),
+            _ => None,
+        }
+    });
+    let mut joined = String::new();
+    for line in lines {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(line);
+    }
+    joined
 }
 
 /// `ItemNotFound` -> `item_not_found`; `HTTPError` -> `http_error`.

@@ -25,23 +25,21 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
     });
     let type_uri = method_body(variants, |variant| {
         delegate_or(input, variant, "type_uri", || {
-            let uri = input.type_base.as_ref().map_or_else(
-                || "about:blank".to_owned(),
-                |base| format!("{}{}", base.value(), variant.code()),
-            );
+            let uri = type_uri(input, variant);
             quote!(#uri)
         })
     });
     let exposes_detail = method_body(variants, |variant| {
         delegate_or(input, variant, "exposes_detail", || {
-            let is_server_error = variant.status.is_some_and(|entry| entry.code / 100 == 5);
-            let exposed = variant.attrs.expose.is_some() || !is_server_error;
+            let exposed = exposes_detail(variant);
             quote!(#exposed)
         })
     });
     let headers = method_body(variants, |variant| {
         delegate_or(input, variant, "headers", || own_headers(input, variant))
     });
+
+    let catalog = catalog_entries(input);
 
     let adapter_args = quote!([#impl_generics] [#ident #ty_generics] [#where_clause]);
     quote! {
@@ -70,9 +68,63 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
             }
         }
 
+        #[automatically_derived]
+        impl #impl_generics #krate::ErrorCatalog for #ident #ty_generics #where_clause {
+            const ERRORS: &'static [#krate::CatalogEntry] = &[#(#catalog),*];
+        }
+
         #krate::__impl_axum!(#adapter_args);
         #krate::__impl_actix_web!(#adapter_args);
+        #krate::__impl_utoipa!(#adapter_args);
     }
+}
+
+/// One `CatalogEntry` per variant that is not transparent, from the same
+/// values the `HttpError` methods return.
+fn catalog_entries(input: &Input<'_>) -> Vec<TokenStream> {
+    let krate = &input.krate;
+    input
+        .variants()
+        .iter()
+        .filter(|variant| transparent_field(variant).is_none())
+        .map(|variant| {
+            let name = variant.ident.to_string();
+            let status = own_status(input, variant);
+            let code = variant.code();
+            let type_uri = type_uri(input, variant);
+            let exposes_detail = exposes_detail(variant);
+            let headers = variant.attrs.headers.iter().map(|header| {
+                let header_name = &header.name;
+                let value = match &header.value {
+                    HeaderValue::Literal(literal) => quote!(::core::option::Option::Some(#literal)),
+                    HeaderValue::Seconds(seconds) => {
+                        let text = seconds.base10_digits();
+                        quote!(::core::option::Option::Some(#text))
+                    }
+                    HeaderValue::Field(_) => quote!(::core::option::Option::None),
+                };
+                quote!(#krate::CatalogHeader::__new(#header_name, #value))
+            });
+            let docs = &variant.docs;
+            quote! {
+                #krate::CatalogEntry::__new(
+                    #name, #status, #code, #type_uri, #exposes_detail, &[#(#headers),*], #docs,
+                )
+            }
+        })
+        .collect()
+}
+
+fn type_uri(input: &Input<'_>, variant: &Variant<'_>) -> String {
+    input.type_base.as_ref().map_or_else(
+        || "about:blank".to_owned(),
+        |base| format!("{}{}", base.value(), variant.code()),
+    )
+}
+
+fn exposes_detail(variant: &Variant<'_>) -> bool {
+    let is_server_error = variant.status.is_some_and(|entry| entry.code / 100 == 5);
+    variant.attrs.expose.is_some() || !is_server_error
 }
 
 /// `match self { <one arm per variant> }`, with each arm binding what its body uses.

@@ -30,7 +30,13 @@ pub(crate) fn expand(input: &DeriveInput, krate: &syn::Path, error: &syn::Error)
             }
         }
 
+        #[automatically_derived]
+        impl #impl_generics #krate::ErrorCatalog for #ident #ty_generics #where_clause {
+            const ERRORS: &'static [#krate::CatalogEntry] = &[];
+        }
+
         #krate::__impl_axum!(#adapter_args);
         #krate::__impl_actix_web!(#adapter_args);
+        #krate::__impl_utoipa!(#adapter_args);
     }
 }

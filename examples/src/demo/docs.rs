@@ -1,0 +1,215 @@
+//! The demo documents its errors from the derive alone: `/openapi.json` takes
+//! every error response from `DemoError`'s `utoipa::IntoResponses`, and
+//! `/errors` lists `DemoError`'s catalog, the page its problem `type` URIs
+//! (`/errors#<code>`) point into.
+
+use std::fmt::Write as _;
+
+use axum::Json;
+use axum::http::{HeaderMap, header};
+use axum::response::{Html, IntoResponse, Response};
+use status_core::{CatalogEntry, ErrorCatalog};
+use utoipa::IntoResponses;
+use utoipa::openapi::path::{
+    HttpMethod, OperationBuilder, ParameterBuilder, ParameterIn, PathItem,
+};
+use utoipa::openapi::schema::{ObjectBuilder, Type};
+use utoipa::openapi::{
+    ComponentsBuilder, InfoBuilder, OpenApi, OpenApiBuilder, PathsBuilder, Required,
+    ResponseBuilder,
+};
+
+use crate::error::DemoError;
+
+/// The documented operations: method, path, summary, success status and its
+/// description. Every operation can answer with any `DemoError` (the
+/// middleware's 401, 429 and 503 apply to all routes).
+const OPERATIONS: &[(HttpMethod, &str, &str, &str, &str)] = &[
+    (
+        HttpMethod::Get,
+        "/health",
+        "Liveness",
+        "200",
+        "The service is up.",
+    ),
+    (
+        HttpMethod::Get,
+        "/items",
+        "List items, paginated",
+        "200",
+        "A page of items.",
+    ),
+    (
+        HttpMethod::Post,
+        "/items",
+        "Create an item",
+        "201",
+        "Created; `Location` names it.",
+    ),
+    (
+        HttpMethod::Get,
+        "/items/{id}",
+        "Read an item",
+        "200",
+        "The item, with an `ETag`.",
+    ),
+    (
+        HttpMethod::Put,
+        "/items/{id}",
+        "Replace an item",
+        "200",
+        "The updated item.",
+    ),
+    (
+        HttpMethod::Delete,
+        "/items/{id}",
+        "Delete an item",
+        "204",
+        "Deleted.",
+    ),
+    (
+        HttpMethod::Post,
+        "/jobs",
+        "Start a job",
+        "202",
+        "Accepted; poll `Location`.",
+    ),
+    (
+        HttpMethod::Get,
+        "/jobs/{id}",
+        "Poll a job",
+        "200",
+        "The job's state.",
+    ),
+];
+
+/// The OpenAPI 3.1 document of the demo.
+#[must_use]
+pub fn openapi() -> OpenApi {
+    let errors = DemoError::responses();
+    let mut paths = PathsBuilder::new();
+    let mut items: Vec<(&str, PathItem)> = Vec::new();
+    for (method, path, summary, status, description) in OPERATIONS {
+        let mut operation = OperationBuilder::new().summary(Some(*summary)).response(
+            *status,
+            ResponseBuilder::new().description(*description).build(),
+        );
+        for (error_status, response) in &errors {
+            operation = operation.response(error_status.clone(), response.clone());
+        }
+        if path.contains("{id}") {
+            operation = operation.parameter(
+                ParameterBuilder::new()
+                    .name("id")
+                    .parameter_in(ParameterIn::Path)
+                    .required(Required::True)
+                    .schema(Some(
+                        ObjectBuilder::new().schema_type(Type::Integer).format(Some(
+                            utoipa::openapi::SchemaFormat::KnownFormat(
+                                utoipa::openapi::KnownFormat::Int64,
+                            ),
+                        )),
+                    )),
+            );
+        }
+        let operation = operation.build();
+        if let Some((_, item)) = items.iter_mut().find(|(known, _)| known == path) {
+            let merged = PathItem::new(method.clone(), operation);
+            item.merge_operations(merged);
+        } else {
+            items.push((path, PathItem::new(method.clone(), operation)));
+        }
+    }
+    for (path, item) in items {
+        paths = paths.path(path, item);
+    }
+    OpenApiBuilder::new()
+        .info(
+            InfoBuilder::new()
+                .title("status-core demo")
+                .version(env!("CARGO_PKG_VERSION"))
+                .description(Some(
+                    "An item service whose every error is an RFC 9457 problem from one \
+                     `#[derive(HttpError)]` enum. Problem types are documented at `/errors`.",
+                )),
+        )
+        .paths(paths)
+        .components(Some(
+            ComponentsBuilder::new()
+                .schema_from::<status_core::ProblemDetails>()
+                .build(),
+        ))
+        .build()
+}
+
+/// `GET /openapi.json`.
+pub(super) async fn openapi_json() -> Response {
+    Json(openapi()).into_response()
+}
+
+/// `GET /errors`: the catalog as JSON for clients that ask for it, an HTML
+/// page with one anchor per code otherwise.
+pub(super) async fn error_catalog(headers: HeaderMap) -> Response {
+    let wants_json = headers
+        .get(header::ACCEPT)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|accept| accept.contains("application/json"));
+    if wants_json {
+        Json(DemoError::ERRORS).into_response()
+    } else {
+        Html(catalog_page(DemoError::ERRORS)).into_response()
+    }
+}
+
+/// A plain page: a section per error, its id the code, so `/errors#<code>`
+/// lands on it.
+#[must_use]
+pub fn catalog_page(errors: &[CatalogEntry]) -> String {
+    let mut page = String::from(
+        "<!doctype html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>Errors</title></head>\n<body>\n<h1>Errors</h1>\n<p>Every problem this API answers with. A problem's <code>type</code> links to its section.</p>\n",
+    );
+    for entry in errors {
+        let headers: Vec<String> = entry
+            .headers
+            .iter()
+            .map(|header| escape(header.name))
+            .collect();
+        let _ = write!(
+            page,
+            "<section id=\"{code}\">\n<h2>{status} {title}: <code>{code}</code></h2>\n<p>{description}</p>\n<dl><dt>Variant</dt><dd>{variant}</dd><dt>Detail shown to clients</dt><dd>{exposed}</dd><dt>Headers</dt><dd>{headers}</dd></dl>\n</section>\n",
+            code = escape(entry.code),
+            status = entry.status.as_u16(),
+            title = escape(entry.title()),
+            description = escape(entry.description),
+            variant = escape(entry.variant),
+            exposed = if entry.exposes_detail {
+                "yes"
+            } else {
+                "no (masked)"
+            },
+            headers = if headers.is_empty() {
+                "none".to_owned()
+            } else {
+                headers.join(", ")
+            },
+        );
+    }
+    page.push_str("</body>\n</html>\n");
+    page
+}
+
+/// Escapes text for HTML element content and quoted attribute values.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
