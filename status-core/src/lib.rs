@@ -70,6 +70,9 @@
 //! | `axum` | derived errors implement `axum_core::response::IntoResponse` | no |
 //! | `actix-web` | derived errors implement `actix_web::ResponseError` | no |
 //! | `tracing` | 5xx source chains and dropped header values are logged | no |
+//! | `utoipa` | derived errors implement `utoipa::IntoResponses` from their [`ErrorCatalog`]; [`ProblemDetails`] implements `ToSchema` (utoipa 6) | no |
+//! | `poem` | derived errors implement `poem::error::ResponseError` (poem 3) | no |
+//! | `client` | [`client`]: read problem+json responses and `Retry-After`; adds `serde_json`, which servers that only send errors do not need | no |
 
 #![cfg_attr(not(test), no_std)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -83,6 +86,9 @@ extern crate self as status_core;
 
 mod catalog;
 mod class;
+#[cfg(feature = "client")]
+#[cfg_attr(docsrs, doc(cfg(feature = "client")))]
+pub mod client;
 mod error;
 mod external;
 mod headers;
@@ -211,6 +217,12 @@ pub mod __private {
     pub use {
         crate::external::actix_web::{actix_error_response, actix_status_code},
         ::actix_web,
+    };
+
+    #[cfg(feature = "poem")]
+    pub use {
+        crate::external::poem::{poem_response, poem_status},
+        ::poem,
     };
 
     #[cfg(feature = "utoipa")]

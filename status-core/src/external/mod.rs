@@ -8,6 +8,8 @@ pub(crate) mod actix_web;
 pub(crate) mod axum;
 #[cfg(feature = "http")]
 pub(crate) mod http;
+#[cfg(feature = "poem")]
+pub(crate) mod poem;
 #[cfg(feature = "serde")]
 pub(crate) mod serde;
 #[cfg(feature = "utoipa")]
@@ -41,6 +43,12 @@ macro_rules! __impl_actix_web {
     ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {};
 }
 
+#[cfg(not(feature = "poem"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_poem {
+    ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {};
+}
 
 #[cfg(not(feature = "utoipa"))]
 #[doc(hidden)]

@@ -75,6 +75,7 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
 
         #krate::__impl_axum!(#adapter_args);
         #krate::__impl_actix_web!(#adapter_args);
+        #krate::__impl_poem!(#adapter_args);
         #krate::__impl_utoipa!(#adapter_args);
     }
 }

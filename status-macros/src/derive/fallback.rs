@@ -37,6 +37,7 @@ pub(crate) fn expand(input: &DeriveInput, krate: &syn::Path, error: &syn::Error)
 
         #krate::__impl_axum!(#adapter_args);
         #krate::__impl_actix_web!(#adapter_args);
+        #krate::__impl_poem!(#adapter_args);
         #krate::__impl_utoipa!(#adapter_args);
     }
 }
