@@ -106,7 +106,8 @@ impl ProblemDetails {
     }
 }
 
-/// Writes `text` as a JSON string literal (RFC 8259, Section 7).
+/// Writes `text` as a JSON string literal (RFC 8259, Section 7), with the
+/// same escapes `serde_json` chooses, so the two outputs are byte-identical.
 fn push_json_string(out: &mut String, text: &str) {
     out.push('"');
     let mut plain_from = 0;
@@ -117,6 +118,8 @@ fn push_json_string(out: &mut String, text: &str) {
             b'\n' => "\\n",
             b'\r' => "\\r",
             b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
             0x00..=0x1f => "",
             _ => continue,
         };
@@ -181,6 +184,16 @@ mod tests {
         let problem = ProblemDetails::new(StatusCode::Conflict, "dup")
             .with_detail("x \"y\"")
             .with_type("https://e.x/p#dup");
+        assert_eq!(
+            serde_json::to_string(&problem).ok(),
+            Some(problem.to_json())
+        );
+        // Every control character, and what serde_json leaves raw.
+        let every_escape: String = (0_u8..0x20)
+            .map(char::from)
+            .chain(['"', '\\', '/', '\u{7f}', '\u{2028}', 'é'])
+            .collect();
+        let problem = ProblemDetails::new(StatusCode::BadRequest, "c").with_detail(every_escape);
         assert_eq!(
             serde_json::to_string(&problem).ok(),
             Some(problem.to_json())
