@@ -98,10 +98,10 @@ mod private_helpers;
 mod problem;
 mod registration;
 
+pub use catalog::{CatalogEntry, CatalogHeader, ErrorCatalog};
 pub use class::{
     ClientError, Informational, Redirection, ServerError, Status, StatusClass, Success,
 };
-pub use catalog::{CatalogEntry, CatalogHeader, ErrorCatalog};
 pub use error::{ErrorResponse, HttpError};
 pub use headers::{Headers, InvalidHeader};
 pub use invalid::InvalidStatusCode;
@@ -227,10 +227,8 @@ pub mod __private {
 
     #[cfg(feature = "utoipa")]
     pub use {
-        crate::external::utoipa::catalog_responses,
-        ::std::collections::BTreeMap,
-        ::std::string::String,
-        ::utoipa,
+        crate::external::utoipa::catalog_responses, ::std::collections::BTreeMap,
+        ::std::string::String, ::utoipa,
     };
 
     /// The error for a number the spec has no entry for. Cold and out of

@@ -59,7 +59,11 @@ impl<'a> Input<'a> {
                 };
                 let variant = Variant::new(cx, spec, &input.ident, &data.fields, attrs, true)
                     .with_docs(&input.attrs);
-                Some(Input::new(input, container, Data::Struct(Box::new(variant))))
+                Some(Input::new(
+                    input,
+                    container,
+                    Data::Struct(Box::new(variant)),
+                ))
             }
             SynData::Union(data) => {
                 cx.error_spanned_by(
