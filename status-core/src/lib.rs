@@ -44,7 +44,8 @@
 //!
 //! - [`StatusCode`] is a `#[repr(u16)]` enum with one documented variant per
 //!   registry entry. It is two bytes, and so is `Option<StatusCode>`. Lookups
-//!   (`from_u16`, `reason_phrase`, ...) are `const fn`s over generated `match`es.
+//!   (`from_u16`, `reason_phrase`, ...) are `const fn`s: `from_u16` is one load
+//!   from a table built at compile time, the others are generated `match`es.
 //! - `Display` writes the status line, `404 Not Found`; `FromStr` parses exactly
 //!   three digits; `TryFrom<u16>` and `From<StatusCode> for u16` convert numbers.
 //! - Older phrases are kept as aliases: `StatusCode::PayloadTooLarge` is
@@ -59,6 +60,9 @@
 //! - [`derive@HttpError`] turns an error enum into RFC 9457 problem+json
 //!   responses ([`ProblemDetails`]) with the headers each status needs, checked
 //!   at compile time. 5xx details stay hidden unless a variant opts in.
+//! - [`ErrorCatalog`]: each derived type also lists its errors as data (status,
+//!   code, title, type URI, headers, doc comment), for error pages, OpenAPI
+//!   (feature `utoipa`) and clients (feature `client`).
 //!
 //! # Features
 //!
