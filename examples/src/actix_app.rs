@@ -146,8 +146,14 @@ async fn health() -> HttpResponse {
     HttpResponse::Ok().json(json!({ "status": "ok" }))
 }
 
-async fn create_item(store: web::Data<Store>, new: web::Json<NewItem>) -> ApiResult {
-    let item = store.create(&new.into_inner().validate()?)?;
+/// The body is read as any JSON value first, so its syntax is checked whole
+/// (400) before its shape (422): read straight into `NewItem`, serde would
+/// stop at the first member that does not fit, and a truncated
+/// `{"nam":"lamp"` would be a 422 although it is not JSON at all.
+async fn create_item(store: web::Data<Store>, body: web::Json<serde_json::Value>) -> ApiResult {
+    let new: NewItem = serde_json::from_value(body.into_inner())
+        .map_err(|error| DemoError::Validation(error.to_string()))?;
+    let item = store.create(&new.validate()?)?;
     Ok(HttpResponse::build(actix_status(StatusCode::Created))
         .insert_header((header::LOCATION, format!("/items/{}", item.id)))
         .insert_header((header::ETAG, item.etag()))
