@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use axum::Json;
 use axum::http::{HeaderMap, header};
 use axum::response::{Html, IntoResponse, Response};
-use status_core::{CatalogEntry, ErrorCatalog};
+use status_core::{CatalogEntry, ErrorCatalog, StatusCode};
 use utoipa::IntoResponses;
 use utoipa::openapi::path::{
     HttpMethod, OperationBuilder, ParameterBuilder, ParameterIn, PathItem,
@@ -24,63 +24,16 @@ use crate::error::DemoError;
 /// The documented operations: method, path, summary, success status and its
 /// description. Every operation can answer with any `DemoError` (the
 /// middleware's 401, 429 and 503 apply to all routes).
-const OPERATIONS: &[(HttpMethod, &str, &str, &str, &str)] = &[
-    (
-        HttpMethod::Get,
-        "/health",
-        "Liveness",
-        "200",
-        "The service is up.",
-    ),
-    (
-        HttpMethod::Get,
-        "/items",
-        "List items, paginated",
-        "200",
-        "A page of items.",
-    ),
-    (
-        HttpMethod::Post,
-        "/items",
-        "Create an item",
-        "201",
-        "Created; `Location` names it.",
-    ),
-    (
-        HttpMethod::Get,
-        "/items/{id}",
-        "Read an item",
-        "200",
-        "The item, with an `ETag`.",
-    ),
-    (
-        HttpMethod::Put,
-        "/items/{id}",
-        "Replace an item",
-        "200",
-        "The updated item.",
-    ),
-    (
-        HttpMethod::Delete,
-        "/items/{id}",
-        "Delete an item",
-        "204",
-        "Deleted.",
-    ),
-    (
-        HttpMethod::Post,
-        "/jobs",
-        "Start a job",
-        "202",
-        "Accepted; poll `Location`.",
-    ),
-    (
-        HttpMethod::Get,
-        "/jobs/{id}",
-        "Poll a job",
-        "200",
-        "The job's state.",
-    ),
+#[rustfmt::skip]
+const OPERATIONS: &[(HttpMethod, &str, &str, StatusCode, &str)] = &[
+    (HttpMethod::Get, "/health", "Liveness", StatusCode::Ok, "The service is up."),
+    (HttpMethod::Get, "/items", "List items, paginated", StatusCode::Ok, "A page of items."),
+    (HttpMethod::Post, "/items", "Create an item", StatusCode::Created, "Created; `Location` names it."),
+    (HttpMethod::Get, "/items/{id}", "Read an item", StatusCode::Ok, "The item, with an `ETag`."),
+    (HttpMethod::Put, "/items/{id}", "Replace an item", StatusCode::Ok, "The updated item."),
+    (HttpMethod::Delete, "/items/{id}", "Delete an item", StatusCode::NoContent, "Deleted."),
+    (HttpMethod::Post, "/jobs", "Start a job", StatusCode::Accepted, "Accepted; poll `Location`."),
+    (HttpMethod::Get, "/jobs/{id}", "Poll a job", StatusCode::Ok, "The job's state."),
 ];
 
 /// The OpenAPI 3.1 document of the demo.
@@ -91,7 +44,7 @@ pub fn openapi() -> OpenApi {
     let mut items: Vec<(&str, PathItem)> = Vec::new();
     for (method, path, summary, status, description) in OPERATIONS {
         let mut operation = OperationBuilder::new().summary(Some(*summary)).response(
-            *status,
+            status.as_str(),
             ResponseBuilder::new().description(*description).build(),
         );
         for (error_status, response) in &errors {
