@@ -20,18 +20,7 @@ async fn seen(response: Response) -> Seen {
         .expect("the body is in memory")
         .to_bytes()
         .to_vec();
-    Seen {
-        status: parts.status.as_u16(),
-        headers: parts
-            .headers
-            .iter()
-            .map(|(name, value)| {
-                let value = value.to_str().expect("header values are visible ASCII");
-                (name.as_str().to_owned(), value.to_owned())
-            })
-            .collect(),
-        body,
-    }
+    Seen::of_http(parts.status, &parts.headers, body)
 }
 
 #[tokio::test]

@@ -14,18 +14,11 @@ use tracing::span::{Attributes, Id, Record};
 use tracing::{Event, Level, Metadata, Subscriber};
 
 fn seen(response: &http::Response<String>) -> Seen {
-    Seen {
-        status: response.status().as_u16(),
-        headers: response
-            .headers()
-            .iter()
-            .map(|(name, value)| {
-                let value = value.to_str().expect("header values are visible ASCII");
-                (name.as_str().to_owned(), value.to_owned())
-            })
-            .collect(),
-        body: response.body().clone().into_bytes(),
-    }
+    Seen::of_http(
+        response.status(),
+        response.headers(),
+        response.body().clone().into_bytes(),
+    )
 }
 
 fn response_of(case: &Case) -> http::Response<String> {

@@ -197,6 +197,29 @@ pub(crate) struct Seen {
     pub(crate) body: Vec<u8>,
 }
 
+impl Seen {
+    /// A response of the `http` crate's types (hyper, axum, poem) as plain data.
+    // actix-web has its own header map, so its test does not call this.
+    #[allow(dead_code)]
+    pub(crate) fn of_http(
+        status: http::StatusCode,
+        headers: &http::HeaderMap,
+        body: Vec<u8>,
+    ) -> Seen {
+        Seen {
+            status: status.as_u16(),
+            headers: headers
+                .iter()
+                .map(|(name, value)| {
+                    let value = value.to_str().expect("header values are visible ASCII");
+                    (name.as_str().to_owned(), value.to_owned())
+                })
+                .collect(),
+            body,
+        }
+    }
+}
+
 /// Asserts that `seen` is exactly the response `expected` describes: status,
 /// the full set of header fields (`content-type: application/problem+json`
 /// plus the variant's own), and a body that parses to exactly the expected
