@@ -28,7 +28,6 @@ use std::time::Duration;
 use reqwest::header::{self, HeaderValue};
 use reqwest::{Method, Response};
 use serde_json::{Value, json};
-use status_core::StatusCode;
 use status_examples::demo::{BODY_LIMIT, RateLimit};
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use tokio::net::TcpStream;
@@ -38,7 +37,7 @@ mod demo_server;
 mod e2e_support;
 
 use demo_server::TestServer;
-use e2e_support::problem;
+use e2e_support::{assert_problem_body, problem};
 
 const JSON: &str = "application/json";
 
@@ -771,8 +770,8 @@ impl RawResponse {
         assert_eq!(self.responses, 1, "{case}");
     }
 
-    /// A problem+json answer from the app: the same checks as
-    /// `e2e_support::problem`, on raw bytes. Returns the body.
+    /// A problem+json answer from the app: `e2e_support::problem`'s checks
+    /// on raw bytes. Returns the body.
     fn assert_problem(&self, status: u16, code: &str) -> Value {
         assert_eq!(
             self.status,
@@ -785,18 +784,7 @@ impl RawResponse {
             Some("application/problem+json")
         );
         let body: Value = serde_json::from_slice(&self.body).expect("a JSON problem body");
-        assert_eq!(body["status"], json!(status), "{body}");
-        let phrase = StatusCode::from_u16(status)
-            .expect("a registry code")
-            .reason_phrase();
-        assert_eq!(body["title"], json!(phrase), "{body}");
-        assert_eq!(body["code"], json!(code), "{body}");
-        assert_eq!(body["type"], json!(format!("/errors#{code}")), "{body}");
-        assert!(
-            body["detail"]
-                .as_str()
-                .is_some_and(|detail| !detail.is_empty())
-        );
+        assert_problem_body(&body, status, code);
         body
     }
 }

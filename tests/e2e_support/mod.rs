@@ -28,6 +28,14 @@ pub(crate) async fn problem(response: Response, status: u16, code: &str) -> (Hea
         "content type of a {status}"
     );
     let body: Value = response.json().await.expect("a JSON problem body");
+    assert_problem_body(&body, status, code);
+    (headers, body)
+}
+
+/// Asserts a problem body's members: all five there, `status` equal to the
+/// HTTP status, `title` the registry's phrase, `code` as given, `type`
+/// derived from it and a non-empty `detail`.
+pub(crate) fn assert_problem_body(body: &Value, status: u16, code: &str) {
     let object = body.as_object().expect("the problem is a JSON object");
     for member in ["type", "title", "status", "detail", "code"] {
         assert!(object.contains_key(member), "{member} missing in {body}");
@@ -44,5 +52,4 @@ pub(crate) async fn problem(response: Response, status: u16, code: &str) -> (Hea
             .as_str()
             .is_some_and(|detail| !detail.is_empty())
     );
-    (headers, body)
 }
