@@ -6,7 +6,7 @@ mod common;
 use actix_web::body::{MessageBody as _, to_bytes};
 use actix_web::test::{TestRequest, call_service, init_service, read_body};
 use actix_web::{App, HttpResponse, ResponseError, web};
-use common::{ApiError, SECRETS, Seen, assert_response, cases};
+use common::{ApiError, SECRETS, Seen, assert_response, cases, item_not_found};
 use status_core::HttpError as _;
 
 async fn seen(response: HttpResponse) -> Seen {
@@ -59,19 +59,7 @@ async fn a_4xx_shows_its_display_text() {
             .and_then(|value| value.to_str().ok()),
         Some("application/problem+json")
     );
-    let seen = seen(response).await;
-    assert_eq!(seen.status, 404);
-    let body: serde_json::Value = serde_json::from_slice(&seen.body).expect("JSON body");
-    assert_eq!(
-        body,
-        serde_json::json!({
-            "type": "https://example.com/problems/item_not_found",
-            "title": "Not Found",
-            "status": 404,
-            "detail": "item 7 not found",
-            "code": "item_not_found",
-        })
-    );
+    assert_response(&item_not_found(), &seen(response).await);
 }
 
 #[actix_web::test]

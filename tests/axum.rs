@@ -8,7 +8,7 @@ use axum::extract::Path;
 use axum::routing::get;
 use axum_core::body::Body;
 use axum_core::response::{IntoResponse, Response};
-use common::{ApiError, SECRETS, Seen, assert_response, cases};
+use common::{ApiError, SECRETS, Seen, assert_response, cases, item_not_found};
 use http_body_util::BodyExt as _;
 use tower::ServiceExt as _;
 
@@ -34,26 +34,8 @@ async fn every_variant_becomes_the_expected_response() {
 
 #[tokio::test]
 async fn a_4xx_shows_its_display_text() {
-    let seen = seen(ApiError::ItemNotFound(7).into_response()).await;
-    assert_eq!(seen.status, 404);
-    assert_eq!(
-        seen.headers,
-        [(
-            "content-type".to_owned(),
-            "application/problem+json".to_owned()
-        )]
-    );
-    let body: serde_json::Value = serde_json::from_slice(&seen.body).expect("JSON body");
-    assert_eq!(
-        body,
-        serde_json::json!({
-            "type": "https://example.com/problems/item_not_found",
-            "title": "Not Found",
-            "status": 404,
-            "detail": "item 7 not found",
-            "code": "item_not_found",
-        })
-    );
+    let response = item_not_found().error.into_response();
+    assert_response(&item_not_found(), &seen(response).await);
 }
 
 #[tokio::test]

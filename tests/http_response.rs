@@ -7,7 +7,7 @@ mod common;
 use std::fmt::Debug;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use common::{ApiError, Case, SECRETS, Seen, assert_response, cases};
+use common::{ApiError, Case, SECRETS, Seen, assert_response, cases, item_not_found};
 use status_core::HttpError;
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
@@ -41,17 +41,7 @@ fn a_4xx_shows_its_display_text() {
         "application/problem+json"
     );
     assert_eq!(response.headers().len(), 1);
-    let body: serde_json::Value = serde_json::from_str(response.body()).expect("JSON body");
-    assert_eq!(
-        body,
-        serde_json::json!({
-            "type": "https://example.com/problems/item_not_found",
-            "title": "Not Found",
-            "status": 404,
-            "detail": "item 7 not found",
-            "code": "item_not_found",
-        })
-    );
+    assert_response(&item_not_found(), &seen(&response));
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{ApiError, SECRETS, Seen, assert_response, cases};
+use common::{ApiError, SECRETS, Seen, assert_response, cases, item_not_found};
 use poem::error::ResponseError;
 use poem::test::TestClient;
 use poem::web::Path;
@@ -57,25 +57,9 @@ async fn agrees_with_to_http_response_byte_for_byte() {
 
 #[tokio::test]
 async fn the_required_cases_one_by_one() {
-    let not_found = seen(ApiError::ItemNotFound(7).as_response()).await;
-    assert_eq!(not_found.status, 404);
-    assert_eq!(
-        not_found.headers,
-        [(
-            "content-type".to_owned(),
-            "application/problem+json".to_owned()
-        )]
-    );
-    let body: serde_json::Value = serde_json::from_slice(&not_found.body).expect("JSON body");
-    assert_eq!(
-        body,
-        serde_json::json!({
-            "type": "https://example.com/problems/item_not_found",
-            "title": "Not Found",
-            "status": 404,
-            "detail": "item 7 not found",
-            "code": "item_not_found",
-        })
+    assert_response(
+        &item_not_found(),
+        &seen(ApiError::ItemNotFound(7).as_response()).await,
     );
 
     let limited = seen(ApiError::RateLimited.as_response()).await;
