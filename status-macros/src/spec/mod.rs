@@ -5,6 +5,7 @@ mod check;
 mod location;
 mod model;
 mod read;
+mod schema;
 
 use std::ops::Range;
 use std::sync::OnceLock;

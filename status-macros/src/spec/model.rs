@@ -1,45 +1,49 @@
-//! The shape of a spec file as `read.rs` reads it. Every value the checks need to
-//! point at is `Spanned`, so a rule can name the line and column it objects to.
+//! The shape of a spec file: one key table per kind of table (see
+//! `schema.rs`). Every value the checks need to point at is `Spanned`, so a
+//! rule can name the line and column it objects to.
 
-use toml::Spanned;
+use super::schema::spec_table;
 
-/// One `[[code]]` table.
-#[derive(Debug)]
-pub(crate) struct RawCode {
-    pub(crate) code: Spanned<i64>,
-    pub(crate) name: Spanned<String>,
-    pub(crate) phrase: Spanned<String>,
-    pub(crate) source: Spanned<String>,
-    pub(crate) status: Spanned<Registration>,
-    pub(crate) reference: Spanned<String>,
-    pub(crate) description: Spanned<String>,
-    pub(crate) no_body: bool,
-    pub(crate) must_headers: Vec<Spanned<String>>,
-    pub(crate) should_headers: Vec<Spanned<String>>,
-    pub(crate) may_headers: Vec<Spanned<String>>,
-    pub(crate) cacheable: bool,
-    pub(crate) retryable: bool,
-    pub(crate) alias: Vec<RawAlias>,
+spec_table! {
+    /// One `[[code]]` table.
+    RawCode = "[[code]]" {
+        code: integer,
+        name: string,
+        phrase: string,
+        source: string,
+        status: registration,
+        reference: string,
+        description: string,
+        no_body: flag,
+        must_headers: strings,
+        should_headers: strings,
+        may_headers: strings,
+        cacheable: flag,
+        retryable: flag,
+        alias: aliases,
+    }
 }
 
-/// One `[[code.alias]]` table: another name or phrase the same code goes by.
-#[derive(Debug)]
-pub(crate) struct RawAlias {
-    pub(crate) name: Spanned<String>,
-    pub(crate) phrase: Spanned<String>,
-    pub(crate) source: Option<Spanned<String>>,
-    pub(crate) reference: Option<Spanned<String>>,
-    pub(crate) description: Option<Spanned<String>>,
+spec_table! {
+    /// One `[[code.alias]]` table: another name or phrase the same code goes by.
+    RawAlias = "[[code.alias]]" {
+        name: string,
+        phrase: string,
+        source: optional_string,
+        reference: optional_string,
+        description: optional_string,
+    }
 }
 
-/// One `[[warning]]` table: a Warning header code (RFC 7234 Section 5.5), not a status code.
-#[derive(Debug)]
-pub(crate) struct RawWarning {
-    pub(crate) code: Spanned<i64>,
-    pub(crate) name: Spanned<String>,
-    pub(crate) phrase: Spanned<String>,
-    pub(crate) reference: Spanned<String>,
-    pub(crate) description: Spanned<String>,
+spec_table! {
+    /// One `[[warning]]` table: a Warning header code (RFC 7234 Section 5.5), not a status code.
+    RawWarning = "[[warning]]" {
+        code: integer,
+        name: string,
+        phrase: string,
+        reference: string,
+        description: string,
+    }
 }
 
 /// How a code stands with the IANA registry.
@@ -52,6 +56,14 @@ pub(crate) enum Registration {
 }
 
 impl Registration {
+    /// The values `status` takes, as written in the spec.
+    pub(crate) const WORDS: &[(&str, Registration)] = &[
+        ("registered", Registration::Registered),
+        ("deprecated", Registration::Deprecated),
+        ("unused", Registration::Unused),
+        ("unofficial", Registration::Unofficial),
+    ];
+
     pub(crate) fn variant_name(self) -> &'static str {
         match self {
             Registration::Registered => "Registered",

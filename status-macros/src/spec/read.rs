@@ -13,34 +13,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::Problems;
 use super::model::{RawAlias, RawCode, RawWarning, Registration};
-
-/// The keys of a `[[code]]` table, in the order the documentation gives them.
-const CODE_KEYS: &[&str] = &[
-    "code",
-    "name",
-    "phrase",
-    "source",
-    "status",
-    "reference",
-    "description",
-    "no_body",
-    "must_headers",
-    "should_headers",
-    "may_headers",
-    "cacheable",
-    "retryable",
-    "alias",
-];
-const ALIAS_KEYS: &[&str] = &["name", "phrase", "source", "reference", "description"];
-const WARNING_KEYS: &[&str] = &["code", "name", "phrase", "reference", "description"];
-
-/// The values `status` takes, as written in the spec.
-const REGISTRATIONS: &[(&str, Registration)] = &[
-    ("registered", Registration::Registered),
-    ("deprecated", Registration::Deprecated),
-    ("unused", Registration::Unused),
-    ("unofficial", Registration::Unofficial),
-];
+use super::schema::Schema;
 
 /// Splits the document into its `[[code]]` and `[[warning]]` tables, reading
 /// each on its own so that one bad entry does not hide the problems of the next.
@@ -62,12 +35,12 @@ pub(super) fn read_tables(
         match key.get_ref().as_ref() {
             "code" => {
                 for item in array_of_tables(value, "code", problems) {
-                    codes.extend(read_code(item, problems));
+                    codes.extend(RawCode::read(item, problems));
                 }
             }
             "warning" => {
                 for item in array_of_tables(value, "warning", problems) {
-                    warnings.extend(read_warning(item, problems));
+                    warnings.extend(RawWarning::read(item, problems));
                 }
             }
             other => problems.at(
@@ -85,75 +58,6 @@ pub(super) fn read_tables(
         );
     }
     (codes, warnings)
-}
-
-fn read_code(item: &Spanned<DeValue<'_>>, problems: &mut Problems<'_>) -> Option<RawCode> {
-    let mut table = Table::open(item, "[[code]]", CODE_KEYS, problems)?;
-    let code = table.integer("code");
-    let name = table.string("name");
-    let phrase = table.string("phrase");
-    let source = table.string("source");
-    let status = table.registration("status");
-    let reference = table.string("reference");
-    let description = table.string("description");
-    let no_body = table.flag("no_body");
-    let must_headers = table.strings("must_headers");
-    let should_headers = table.strings("should_headers");
-    let may_headers = table.strings("may_headers");
-    let cacheable = table.flag("cacheable");
-    let retryable = table.flag("retryable");
-    let alias = table.aliases("alias");
-    table.finish()?;
-    Some(RawCode {
-        code: code?,
-        name: name?,
-        phrase: phrase?,
-        source: source?,
-        status: status?,
-        reference: reference?,
-        description: description?,
-        no_body: no_body?,
-        must_headers: must_headers?,
-        should_headers: should_headers?,
-        may_headers: may_headers?,
-        cacheable: cacheable?,
-        retryable: retryable?,
-        alias: alias?,
-    })
-}
-
-fn read_alias(item: &Spanned<DeValue<'_>>, problems: &mut Problems<'_>) -> Option<RawAlias> {
-    let mut table = Table::open(item, "[[code.alias]]", ALIAS_KEYS, problems)?;
-    let name = table.string("name");
-    let phrase = table.string("phrase");
-    let source = table.optional_string("source");
-    let reference = table.optional_string("reference");
-    let description = table.optional_string("description");
-    table.finish()?;
-    Some(RawAlias {
-        name: name?,
-        phrase: phrase?,
-        source,
-        reference,
-        description,
-    })
-}
-
-fn read_warning(item: &Spanned<DeValue<'_>>, problems: &mut Problems<'_>) -> Option<RawWarning> {
-    let mut table = Table::open(item, "[[warning]]", WARNING_KEYS, problems)?;
-    let code = table.integer("code");
-    let name = table.string("name");
-    let phrase = table.string("phrase");
-    let reference = table.string("reference");
-    let description = table.string("description");
-    table.finish()?;
-    Some(RawWarning {
-        code: code?,
-        name: name?,
-        phrase: phrase?,
-        reference: reference?,
-        description: description?,
-    })
 }
 
 /// The items of an array of tables, or nothing (with a problem recorded) when
@@ -176,31 +80,32 @@ fn array_of_tables<'v, 'i>(
     }
 }
 
-/// One table being read. Each getter records its own problem and returns
-/// `None`; [`Table::finish`] adds the missing keys, so an entry's problems
-/// are all reported together.
-struct Table<'t, 'i, 'p, 's> {
+/// One table being read, against its kind's [`Schema`]. Each reader is named
+/// after a key kind of `schema.rs`, records its own problem and returns
+/// `None`; [`Table::finish`] adds the missing keys, so an entry's problems are
+/// all reported together.
+pub(crate) struct Table<'t, 'i, 'p, 's> {
     entries: &'t DeTable<'i>,
     span: Range<usize>,
-    kind: &'static str,
+    schema: &'static Schema,
     missing: Vec<&'static str>,
     failed: bool,
     problems: &'p mut Problems<'s>,
 }
 
 impl<'t, 'i, 'p, 's> Table<'t, 'i, 'p, 's> {
-    /// Starts reading `item` as a `kind` table, reporting the keys it does not allow.
-    fn open(
+    /// Starts reading `item` as a table of `schema`'s kind, reporting the keys it does not allow.
+    pub(crate) fn open(
         item: &'t Spanned<DeValue<'i>>,
-        kind: &'static str,
-        keys: &'static [&'static str],
+        schema: &'static Schema,
         problems: &'p mut Problems<'s>,
     ) -> Option<Self> {
         let Some(entries) = item.get_ref().as_table() else {
             problems.at(
                 &item.span(),
                 format_args!(
-                    "each {kind} entry must be a table, not {}",
+                    "each {} entry must be a table, not {}",
+                    schema.kind,
                     with_article(item.get_ref().type_str())
                 ),
             );
@@ -209,12 +114,13 @@ impl<'t, 'i, 'p, 's> Table<'t, 'i, 'p, 's> {
         let mut failed = false;
         for key in entries.keys() {
             let name: &str = key.get_ref();
-            if !keys.contains(&name) {
+            if !schema.allows(name) {
+                let expected: Vec<&str> = schema.names().collect();
                 problems.at(
                     &key.span(),
                     format_args!(
                         "unknown key `{name}`; expected one of {}",
-                        quoted_list(keys)
+                        quoted_list(&expected)
                     ),
                 );
                 failed = true;
@@ -223,7 +129,7 @@ impl<'t, 'i, 'p, 's> Table<'t, 'i, 'p, 's> {
         Some(Table {
             entries,
             span: item.span(),
-            kind,
+            schema,
             missing: Vec::new(),
             failed,
             problems,
@@ -260,19 +166,25 @@ impl<'t, 'i, 'p, 's> Table<'t, 'i, 'p, 's> {
         }
     }
 
-    fn string(&mut self, key: &'static str) -> Option<Spanned<String>> {
+    /// Kind `string`: a required string.
+    pub(crate) fn string(&mut self, key: &'static str) -> Option<Spanned<String>> {
         let value = self.required(key)?;
         self.string_value(key, value)
     }
 
-    /// `None` when the key is absent; a wrong value is recorded and makes
-    /// [`Table::finish`] fail.
-    fn optional_string(&mut self, key: &'static str) -> Option<Spanned<String>> {
-        let value = self.entries.get(key)?;
-        self.string_value(key, value)
+    /// Kind `optional_string`: `Some(None)` when the key is absent.
+    // Every reader answers `None` for "a problem was recorded"; for an
+    // optional key, the value inside is the key's own `Option`.
+    #[allow(clippy::option_option)]
+    pub(crate) fn optional_string(&mut self, key: &'static str) -> Option<Option<Spanned<String>>> {
+        match self.entries.get(key) {
+            Some(value) => self.string_value(key, value).map(Some),
+            None => Some(None),
+        }
     }
 
-    fn integer(&mut self, key: &'static str) -> Option<Spanned<i64>> {
+    /// Kind `integer`: a required integer.
+    pub(crate) fn integer(&mut self, key: &'static str) -> Option<Spanned<i64>> {
         let value = self.required(key)?;
         let Some(integer) = value.get_ref().as_integer() else {
             self.mismatch(key, value, "an integer");
@@ -290,15 +202,16 @@ impl<'t, 'i, 'p, 's> Table<'t, 'i, 'p, 's> {
         }
     }
 
-    fn registration(&mut self, key: &'static str) -> Option<Spanned<Registration>> {
+    /// Kind `registration`: one of [`Registration::WORDS`].
+    pub(crate) fn registration(&mut self, key: &'static str) -> Option<Spanned<Registration>> {
         let text = self.string(key)?;
-        if let Some((_, registration)) = REGISTRATIONS
+        if let Some((_, registration)) = Registration::WORDS
             .iter()
             .find(|(word, _)| *word == text.get_ref().as_str())
         {
             return Some(Spanned::new(text.span(), *registration));
         }
-        let words: Vec<&str> = REGISTRATIONS.iter().map(|(word, _)| *word).collect();
+        let words: Vec<&str> = Registration::WORDS.iter().map(|(word, _)| *word).collect();
         self.problems.at(
             &text.span(),
             format_args!(
@@ -311,8 +224,8 @@ impl<'t, 'i, 'p, 's> Table<'t, 'i, 'p, 's> {
         None
     }
 
-    /// An optional `true`/`false`, `false` when absent.
-    fn flag(&mut self, key: &'static str) -> Option<bool> {
+    /// Kind `flag`: an optional `true`/`false`, `false` when absent.
+    pub(crate) fn flag(&mut self, key: &'static str) -> Option<bool> {
         let Some(value) = self.entries.get(key) else {
             return Some(false);
         };
@@ -323,8 +236,8 @@ impl<'t, 'i, 'p, 's> Table<'t, 'i, 'p, 's> {
         flag
     }
 
-    /// An optional array of strings, empty when absent.
-    fn strings(&mut self, key: &'static str) -> Option<Vec<Spanned<String>>> {
+    /// Kind `strings`: an optional array of strings, empty when absent.
+    pub(crate) fn strings(&mut self, key: &'static str) -> Option<Vec<Spanned<String>>> {
         let Some(value) = self.entries.get(key) else {
             return Some(Vec::new());
         };
@@ -339,8 +252,8 @@ impl<'t, 'i, 'p, 's> Table<'t, 'i, 'p, 's> {
         strings.into_iter().collect()
     }
 
-    /// The optional `[[code.alias]]` tables of an entry.
-    fn aliases(&mut self, key: &'static str) -> Option<Vec<RawAlias>> {
+    /// Kind `aliases`: the optional `[[code.alias]]` tables of an entry.
+    pub(crate) fn aliases(&mut self, key: &'static str) -> Option<Vec<RawAlias>> {
         let Some(value) = self.entries.get(key) else {
             return Some(Vec::new());
         };
@@ -350,21 +263,22 @@ impl<'t, 'i, 'p, 's> Table<'t, 'i, 'p, 's> {
         };
         let aliases: Vec<Option<RawAlias>> = items
             .iter()
-            .map(|item| read_alias(item, self.problems))
+            .map(|item| RawAlias::read(item, self.problems))
             .collect();
         aliases.into_iter().collect()
     }
 
     /// Reports the missing keys; `None` if anything about the table was wrong.
-    fn finish(self) -> Option<()> {
+    pub(crate) fn finish(self) -> Option<()> {
         if !self.missing.is_empty() {
+            let required: Vec<&str> = self.schema.required().collect();
             self.problems.at(
                 &self.span,
                 format_args!(
                     "this table has no {}; every {} needs {}",
                     quoted_list(&self.missing),
-                    self.kind,
-                    required_keys(self.kind)
+                    self.schema.kind,
+                    prose_list(&required)
                 ),
             );
             return None;
@@ -373,12 +287,12 @@ impl<'t, 'i, 'p, 's> Table<'t, 'i, 'p, 's> {
     }
 }
 
-/// What the documentation of each table kind lists as required.
-fn required_keys(kind: &str) -> &'static str {
-    match kind {
-        "[[code]]" => "code, name, phrase, source, status, reference and description",
-        "[[code.alias]]" => "name and phrase",
-        _ => "code, name, phrase, reference and description",
+/// `a, b and c`, for the list of required keys.
+fn prose_list(words: &[&str]) -> String {
+    match words {
+        [] => String::new(),
+        [only] => (*only).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 

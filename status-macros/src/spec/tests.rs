@@ -262,3 +262,49 @@ fn rejects_codes_too_large_for_any_integer_and_non_table_entries() {
         ]
     );
 }
+
+/// `spec/README.md` documents each table's keys; they must be exactly the
+/// keys the reader knows, in the same order, with the same type and
+/// required-ness, so the documentation cannot drift from `model.rs`.
+#[test]
+fn the_documented_keys_are_the_keys_read() {
+    use super::model::{RawAlias, RawCode, RawWarning};
+
+    let readme_path = concat!(env!("CARGO_MANIFEST_DIR"), "/../spec/README.md");
+    let readme = std::fs::read_to_string(readme_path).expect("spec/README.md is readable");
+    for schema in [&RawCode::SCHEMA, &RawAlias::SCHEMA, &RawWarning::SCHEMA] {
+        let heading = format!("## `{}`: fields", schema.kind);
+        let section = readme
+            .split_once(&heading)
+            .unwrap_or_else(|| panic!("spec/README.md has no section {heading:?}"))
+            .1;
+        let documented: Vec<(String, String, bool)> = section
+            .lines()
+            .skip_while(|line| !line.starts_with("| key |"))
+            .skip(2)
+            .take_while(|line| line.starts_with('|'))
+            .map(|row| {
+                let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+                let key = cells[1].trim_matches('`').to_owned();
+                let required = cells[3].starts_with("yes");
+                (key, cells[2].to_owned(), required)
+            })
+            .collect();
+        // Nested tables (`alias`) are documented in a section of their own.
+        let read: Vec<(String, String, bool)> = schema
+            .keys
+            .iter()
+            .filter(|key| key.kind != "aliases")
+            .map(|key| {
+                let doc_type = match key.kind {
+                    "integer" => "integer",
+                    "flag" => "bool",
+                    "strings" => "array of strings",
+                    _ => "string",
+                };
+                (key.name.to_owned(), doc_type.to_owned(), key.required)
+            })
+            .collect();
+        assert_eq!(documented, read, "{heading} in spec/README.md");
+    }
+}
