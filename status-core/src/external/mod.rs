@@ -36,6 +36,13 @@ macro_rules! __impl_status_axum {
     ($(#[$doc:meta])* $ty:ident) => {};
 }
 
+#[cfg(not(feature = "actix-web"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_status_actix_web {
+    ($(#[$doc:meta])* $ty:ident) => {};
+}
+
 #[cfg(not(feature = "axum"))]
 #[doc(hidden)]
 #[macro_export]
