@@ -43,6 +43,13 @@ macro_rules! __impl_status_actix_web {
     ($(#[$doc:meta])* $ty:ident) => {};
 }
 
+#[cfg(not(feature = "poem"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_status_poem {
+    ($(#[$doc:meta])* $ty:ident) => {};
+}
+
 #[cfg(not(feature = "axum"))]
 #[doc(hidden)]
 #[macro_export]
