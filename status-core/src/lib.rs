@@ -71,12 +71,12 @@
 //! | `std` | `std` support in optional dependencies; without it the crate is `#![no_std]` (with `alloc`) | yes |
 //! | `http` | `From<StatusCode> for http::StatusCode`, `TryFrom` back, and `HttpError::to_http_response` (http 1.x) | no |
 //! | `serde` | status codes serialize as the number, unknown codes fail to deserialize naming the code; [`ProblemDetails`] is `Serialize` | no |
-//! | `axum` | derived errors implement `axum_core::response::IntoResponse` | no |
-//! | `actix-web` | derived errors implement `actix_web::ResponseError` | no |
+//! | `axum` | derived errors implement `axum_core::response::IntoResponse`; so does [`StatusCode`], with an empty body | no |
+//! | `actix-web` | derived errors implement `actix_web::ResponseError`; [`StatusCode`] implements `Responder` (empty body) and converts to and from `actix_web::http::StatusCode` | no |
 //! | `tracing` | 5xx source chains and dropped header values are logged | no |
 //! | `utoipa` | derived errors implement `utoipa::IntoResponses` from their [`ErrorCatalog`]; [`ProblemDetails`] implements `ToSchema` (utoipa 6) | no |
-//! | `poem` | derived errors implement `poem::error::ResponseError` (poem 3) | no |
-//! | `client` | [`client`]: read problem+json responses and `Retry-After`; adds `serde_json`, which servers that only send errors do not need | no |
+//! | `poem` | derived errors implement `poem::error::ResponseError` (poem 3); [`StatusCode`] implements `poem::IntoResponse`, with an empty body | no |
+//! | `client` | [`client`]: read problem+json responses and `Retry-After`; adds `serde_json` and `httpdate`, which servers that only send errors do not need | no |
 
 #![cfg_attr(not(test), no_std)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
