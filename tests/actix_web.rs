@@ -180,3 +180,47 @@ async fn generic_errors_are_responses_too() {
     let body: serde_json::Value = serde_json::from_slice(&seen.body).expect("JSON body");
     assert_eq!(body["detail"], "no item 3");
 }
+
+// ---- a bare `StatusCode` as a handler's response ---------------------------
+
+#[actix_web::test]
+async fn a_handler_can_answer_with_a_bare_status_code() {
+    use status_core::StatusCode;
+
+    let app = init_service(
+        App::new()
+            .route(
+                "/deleted",
+                web::get().to(|| async { StatusCode::NoContent }),
+            )
+            .route("/queued", web::get().to(|| async { StatusCode::Accepted })),
+    )
+    .await;
+    // One status that forbids content and one that allows it: both empty.
+    assert!(!StatusCode::NoContent.allows_body() && StatusCode::Accepted.allows_body());
+    for (uri, status) in [
+        ("/deleted", StatusCode::NoContent),
+        ("/queued", StatusCode::Accepted),
+    ] {
+        let response = call_service(&app, TestRequest::get().uri(uri).to_request()).await;
+        let seen = seen(response.into_parts().1.map_into_boxed_body()).await;
+        assert_eq!(seen.status, status.as_u16(), "{uri}");
+        assert!(seen.body.is_empty(), "{uri}: {:?}", seen.body);
+        assert!(seen.headers.is_empty(), "{uri}: {:?}", seen.headers);
+    }
+}
+
+#[test]
+fn converts_to_and_from_actix_status_codes() {
+    use status_core::StatusCode;
+
+    for &status in StatusCode::ALL {
+        let theirs = actix_web::http::StatusCode::from(status);
+        assert_eq!(theirs.as_u16(), status.as_u16());
+        assert_eq!(StatusCode::try_from(theirs), Ok(status));
+        assert!(status == theirs);
+    }
+    let unknown = actix_web::http::StatusCode::from_u16(299).expect("actix accepts 299");
+    let error = StatusCode::try_from(unknown).expect_err("299 is not registered");
+    assert_eq!(error.code(), Some(299));
+}

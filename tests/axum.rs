@@ -154,3 +154,42 @@ async fn generic_errors_are_responses_too() {
     let body: serde_json::Value = serde_json::from_slice(&seen.body).expect("JSON body");
     assert_eq!(body["detail"], "no item 3");
 }
+
+// ---- a bare `StatusCode` as a handler's response ---------------------------
+
+#[tokio::test]
+async fn a_handler_can_answer_with_a_bare_status_code() {
+    use status_core::StatusCode;
+
+    let router = Router::new()
+        .route("/deleted", get(|| async { StatusCode::NoContent }))
+        .route("/queued", get(|| async { StatusCode::Accepted }));
+    // One status that forbids content and one that allows it: both empty.
+    assert!(!StatusCode::NoContent.allows_body() && StatusCode::Accepted.allows_body());
+    for (uri, status) in [
+        ("/deleted", StatusCode::NoContent),
+        ("/queued", StatusCode::Accepted),
+    ] {
+        let seen = call(&router, uri).await;
+        assert_eq!(seen.status, status.as_u16(), "{uri}");
+        assert!(seen.body.is_empty(), "{uri}: {:?}", seen.body);
+        // Only the router's `content-length: 0`, which hyper drops from a 204.
+        assert_eq!(
+            seen.headers,
+            [("content-length".to_owned(), "0".to_owned())],
+            "{uri}"
+        );
+    }
+}
+
+#[test]
+fn into_response_is_that_of_http_status_code() {
+    use status_core::StatusCode;
+
+    for &status in StatusCode::ALL {
+        let ours = status.into_response();
+        let theirs = http::StatusCode::from(status).into_response();
+        assert_eq!(ours.status(), theirs.status());
+        assert_eq!(ours.headers(), theirs.headers());
+    }
+}

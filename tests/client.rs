@@ -487,6 +487,8 @@ fn garbage_is_an_error_not_a_panic() {
         "Sun Nov 6 08:49:37 1994",
         "2025-01-01T00:00:00Z",
         "Sun, 06 Nov 1994 08:49:37 GMT, 60",
+        // 1994-11-06 was a Sunday: a date that disagrees with itself.
+        "Mon, 06 Nov 1994 08:49:37 GMT",
     ] {
         let error = text.parse::<RetryAfter>().expect_err(text);
         assert!(!error.to_string().is_empty());

@@ -195,6 +195,40 @@ async fn generic_errors_are_poem_errors_too() {
     assert_eq!(error.status().as_u16(), 404);
 }
 
+// ---- a bare `StatusCode` as a handler's response ---------------------------
+
+#[handler]
+fn deleted() -> status_core::StatusCode {
+    status_core::StatusCode::NoContent
+}
+
+#[handler]
+fn queued() -> status_core::StatusCode {
+    status_core::StatusCode::Accepted
+}
+
+#[tokio::test]
+async fn a_handler_can_answer_with_a_bare_status_code() {
+    use status_core::StatusCode;
+
+    let client = TestClient::new(
+        Route::new()
+            .at("/deleted", get(deleted))
+            .at("/queued", get(queued)),
+    );
+    // One status that forbids content and one that allows it: both empty.
+    assert!(!StatusCode::NoContent.allows_body() && StatusCode::Accepted.allows_body());
+    for (uri, status) in [
+        ("/deleted", StatusCode::NoContent),
+        ("/queued", StatusCode::Accepted),
+    ] {
+        let seen = call(&client, uri).await;
+        assert_eq!(seen.status, status.as_u16(), "{uri}");
+        assert!(seen.body.is_empty(), "{uri}: {:?}", seen.body);
+        assert!(seen.headers.is_empty(), "{uri}: {:?}", seen.headers);
+    }
+}
+
 // ---- the README's example ---------------------------------------------------
 
 #[handler]

@@ -130,12 +130,6 @@ async fn route_not_found(request: HttpRequest) -> ApiResult {
     Err(DemoError::RouteNotFound(request.path().to_owned()))
 }
 
-/// A status of the registry as actix's type (actix 4 uses `http` 0.2).
-fn actix_status(status: StatusCode) -> actix_web::http::StatusCode {
-    actix_web::http::StatusCode::from_u16(status.as_u16())
-        .unwrap_or(actix_web::http::StatusCode::INTERNAL_SERVER_ERROR)
-}
-
 /// An item id from the path: a whole number.
 fn item_id(text: &str) -> Result<i64, DemoError> {
     text.parse()
@@ -154,7 +148,7 @@ async fn create_item(store: web::Data<Store>, body: web::Json<serde_json::Value>
     let new: NewItem = serde_json::from_value(body.into_inner())
         .map_err(|error| DemoError::Validation(error.to_string()))?;
     let item = store.create(&new.validate()?)?;
-    Ok(HttpResponse::build(actix_status(StatusCode::Created))
+    Ok(HttpResponse::build(StatusCode::Created.into())
         .insert_header((header::LOCATION, format!("/items/{}", item.id)))
         .insert_header((header::ETAG, item.etag()))
         .json(item))

@@ -71,11 +71,11 @@
 //! | `std` | `std` support in optional dependencies; without it the crate is `#![no_std]` (with `alloc`) | yes |
 //! | `http` | `From<StatusCode> for http::StatusCode` and `TryFrom` back (http 1.x); `HttpError::to_http_response`, an `http::Response<String>` that hyper, tower and any `http`-based server can send | no |
 //! | `serde` | status codes serialize as the number; deserializing an unknown code fails, naming it; [`ProblemDetails`] is `Serialize` | no |
-//! | `axum` | derived errors implement `axum_core::response::IntoResponse` (axum 0.8 / axum-core 0.5) | no |
-//! | `actix-web` | derived errors implement `actix_web::ResponseError` (actix-web 4); `status_code()` and `error_response()` always agree | no |
+//! | `axum` | derived errors implement `axum_core::response::IntoResponse` (axum 0.8 / axum-core 0.5); so does [`StatusCode`], with an empty body | no |
+//! | `actix-web` | derived errors implement `actix_web::ResponseError` (actix-web 4), `status_code()` and `error_response()` always agreeing; [`StatusCode`] implements `Responder` (empty body) and converts to and from `actix_web::http::StatusCode` | no |
 //! | `utoipa` | derived errors implement `utoipa::IntoResponses` from their [`ErrorCatalog`]; [`ProblemDetails`] implements `ToSchema` (utoipa 6) | no |
-//! | `poem` | derived errors implement `poem::error::ResponseError` (poem 3); `status()` and `as_response()` always agree, and `?` into `poem::Error` keeps the problem+json response | no |
-//! | `client` | [`client::read_problem`] reads a received response into a typed [`client::Problem`] (RFC 9457 members, extensions, raw status); [`client::RetryAfter`] parses `Retry-After` seconds and HTTP-dates. Adds `serde_json`, so servers that only send errors do not pay for a JSON parser | no |
+//! | `poem` | derived errors implement `poem::error::ResponseError` (poem 3), `status()` and `as_response()` always agreeing, and `?` into `poem::Error` keeps the problem+json response; [`StatusCode`] implements `poem::IntoResponse`, with an empty body | no |
+//! | `client` | [`client::read_problem`] reads a received response into a typed [`client::Problem`] (RFC 9457 members, extensions, raw status); [`client::RetryAfter`] parses `Retry-After` seconds and HTTP-dates. Adds `serde_json` and `httpdate`, so servers that only send errors do not pay for a JSON parser | no |
 //! | `tracing` | 5xx source chains and dropped header values are logged | no |
 
 #![cfg_attr(not(test), no_std)]

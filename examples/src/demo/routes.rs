@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use axum::extract::{FromRequest as _, RawQuery, Request, State};
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::{self, HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post, put};
 use axum::{Json, Router};
@@ -76,14 +76,13 @@ pub(super) fn routes() -> Router<Arc<AppState>> {
         )
 }
 
-/// A status of the registry as axum's type.
-fn http_status(status: StatusCode) -> axum::http::StatusCode {
-    axum::http::StatusCode::from(status)
-}
-
 /// Only redirect types compile here: `redirect(codes::NotFound, ..)` does not.
 fn redirect<S: Redirection>(_status: S, location: &'static str) -> Response {
-    (http_status(S::STATUS), [(header::LOCATION, location)]).into_response()
+    (
+        http::StatusCode::from(S::STATUS),
+        [(header::LOCATION, location)],
+    )
+        .into_response()
 }
 
 async fn health() -> Response {
@@ -194,7 +193,7 @@ async fn create_item(State(state): Shared, AppJson(new): AppJson<NewItem>) -> Ap
     let item = state.store.create(&new.validate()?)?;
     let location = format!("/items/{}", item.id);
     Ok((
-        http_status(StatusCode::Created),
+        http::StatusCode::from(StatusCode::Created),
         [(header::LOCATION, location), (header::ETAG, item.etag())],
         Json(item),
     )
@@ -215,7 +214,8 @@ async fn get_item(State(state): Shared, ItemId(id): ItemId, headers: HeaderMap) 
                 .any(|tag| tag.trim().trim_start_matches("W/") == etag)
     });
     if unchanged {
-        return Ok((http_status(StatusCode::NotModified), [(header::ETAG, etag)]).into_response());
+        let not_modified = http::StatusCode::from(StatusCode::NotModified);
+        return Ok((not_modified, [(header::ETAG, etag)]).into_response());
     }
     Ok(([(header::ETAG, etag)], Json(item)).into_response())
 }
@@ -239,7 +239,7 @@ async fn update_item(
 
 async fn delete_item(State(state): Shared, ItemId(id): ItemId) -> ApiResult {
     state.store.delete(id)?;
-    Ok(http_status(StatusCode::NoContent).into_response())
+    Ok(StatusCode::NoContent.into_response())
 }
 
 async fn patch_item(ItemId(_): ItemId) -> DemoError {
@@ -298,7 +298,7 @@ async fn export_items(State(state): Shared, headers: HeaderMap) -> ApiResult {
             let body = csv.as_bytes()[first..=last].to_vec();
             let content_range = format!("bytes {first}-{last}/{total}");
             Ok((
-                http_status(StatusCode::PartialContent),
+                http::StatusCode::from(StatusCode::PartialContent),
                 [
                     (header::CONTENT_TYPE, CSV.to_owned()),
                     (header::CONTENT_RANGE, content_range),
@@ -417,7 +417,7 @@ async fn create_job(State(state): Shared, AppJson(new): AppJson<NewJob>) -> ApiR
     let location = format!("/jobs/{id}");
     let body = Json(json!({ "id": id, "item_id": new.item_id, "status": "queued" }));
     Ok((
-        http_status(StatusCode::Accepted),
+        http::StatusCode::from(StatusCode::Accepted),
         [(header::LOCATION, location)],
         body,
     )

@@ -2,7 +2,8 @@
 //! errors that a server sends, and its `Retry-After`, into typed values.
 //!
 //! This is a feature of its own, not part of `http` or `serde`, because it
-//! parses JSON: it adds `serde_json` to the build. Servers only *write*
+//! parses JSON: it adds `serde_json` (and `httpdate`, for `Retry-After`'s
+//! dates) to the build. Servers only *write*
 //! problem bodies (the derive renders them without a JSON library), so they
 //! do not pay for a JSON parser unless they also call other services.
 //!

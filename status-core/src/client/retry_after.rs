@@ -15,7 +15,9 @@ use super::problem::trim_ows;
 /// recipients: the IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) and the
 /// obsolete RFC 850 (`Sunday, 06-Nov-94 08:49:37 GMT`) and asctime
 /// (`Sun Nov  6 08:49:37 1994`) forms. An RFC 850 two-digit year more than 50
-/// years in the future is taken as the most recent such year in the past.
+/// years in the future is taken as the most recent such year in the past. A
+/// date whose day name is not that of the date is invalid, as RFC 5322,
+/// Section 3.3 says of the format IMF-fixdate is taken from.
 ///
 /// ```
 /// use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -196,17 +198,22 @@ mod tests {
     fn rfc850_century_follows_now() {
         let in_2026 = UNIX_EPOCH + Duration::from_secs(1_777_636_800);
         let in_2090 = UNIX_EPOCH + Duration::from_secs(3_786_912_000);
-        let text = b"Friday, 01-Jan-99 00:00:00 GMT";
         let year_1999 = UNIX_EPOCH + Duration::from_secs(915_148_800);
         let year_2099 = UNIX_EPOCH + Duration::from_secs(4_070_908_800);
+        // 1999-01-01 was a Friday, 2099-01-01 is a Thursday.
+        let friday = b"Friday, 01-Jan-99 00:00:00 GMT";
+        let thursday = b"Thursday, 01-Jan-99 00:00:00 GMT";
         assert_eq!(
-            RetryAfter::parse_at(text, in_2026),
+            RetryAfter::parse_at(friday, in_2026),
             Ok(RetryAfter::At(year_1999))
         );
         assert_eq!(
-            RetryAfter::parse_at(text, in_2090),
+            RetryAfter::parse_at(thursday, in_2090),
             Ok(RetryAfter::At(year_2099))
         );
+        // The day name is checked against the year RFC 9110 gives the digits.
+        assert!(RetryAfter::parse_at(thursday, in_2026).is_err());
+        assert!(RetryAfter::parse_at(friday, in_2090).is_err());
     }
 
     #[test]

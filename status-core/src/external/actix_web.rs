@@ -1,15 +1,14 @@
 //! Feature `actix-web`: a derived error is a `ResponseError`.
 //!
-//! actix-web 4 is built on `http` 0.2, so codes cross over as numbers.
+//! actix-web 4 is built on `http` 0.2, so codes cross over as numbers, and
+//! `StatusCode` converts to and from actix's own status type.
 
-use crate::{ErrorResponse, HttpError};
+use crate::{ErrorResponse, HttpError, StatusCode};
 
 /// The actix status of an error; the same status `actix_error_response` sends.
 #[doc(hidden)]
 pub fn actix_status_code<E: HttpError + ?Sized>(error: &E) -> ::actix_web::http::StatusCode {
-    // Every registry code is in 100..=999, which actix accepts.
-    ::actix_web::http::StatusCode::from_u16(error.status().as_u16())
-        .unwrap_or(::actix_web::http::StatusCode::INTERNAL_SERVER_ERROR)
+    error.status().into()
 }
 
 /// The actix response of an error: status, headers and problem+json body.
@@ -20,9 +19,7 @@ pub fn actix_error_response<E: HttpError + ?Sized>(error: &E) -> ::actix_web::Ht
         headers,
         body,
     } = error.error_response();
-    let status = ::actix_web::http::StatusCode::from_u16(status.as_u16())
-        .unwrap_or(::actix_web::http::StatusCode::INTERNAL_SERVER_ERROR);
-    let mut response = ::actix_web::HttpResponse::build(status);
+    let mut response = ::actix_web::HttpResponse::build(status.into());
     for (name, value) in headers.iter() {
         response.append_header((name, value));
     }
@@ -48,3 +45,93 @@ macro_rules! __impl_actix_web {
         }
     };
 }
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_status_actix_web {
+    ($(#[$doc:meta])* $ty:ident) => {
+        /// Answers with this status and an empty body.
+        $(#[$doc])*
+        #[automatically_derived]
+        impl $crate::__private::actix_web::Responder for $ty {
+            type Body = $crate::__private::actix_web::body::BoxBody;
+
+            fn respond_to(
+                self,
+                _request: &$crate::__private::actix_web::HttpRequest,
+            ) -> $crate::__private::actix_web::HttpResponse {
+                $crate::__private::actix_web::HttpResponse::new(self.into())
+            }
+        }
+
+        /// actix-web 4 has its own `StatusCode` (from `http` 0.2), so this is
+        /// the conversion for `HttpResponse::build` and `(body, status)` tuples.
+        #[automatically_derived]
+        impl ::core::convert::From<$ty> for $crate::__private::actix_web::http::StatusCode {
+            fn from(status: $ty) -> Self {
+                // Every code is in 100..=999 (the spec checks enforce it), which
+                // is exactly the range actix accepts.
+                Self::from_u16(status.as_u16()).unwrap_or(Self::INTERNAL_SERVER_ERROR)
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::convert::TryFrom<$crate::__private::actix_web::http::StatusCode> for $ty {
+            type Error = $crate::InvalidStatusCode;
+
+            fn try_from(
+                status: $crate::__private::actix_web::http::StatusCode,
+            ) -> ::core::result::Result<Self, Self::Error> {
+                Self::from_u16(status.as_u16())
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::cmp::PartialEq<$crate::__private::actix_web::http::StatusCode> for $ty {
+            fn eq(&self, other: &$crate::__private::actix_web::http::StatusCode) -> bool {
+                self.as_u16() == other.as_u16()
+            }
+        }
+    };
+}
+
+crate::__impl_status_actix_web!(
+    ///
+    /// A handler can return a `StatusCode` itself. Where actix wants its own
+    /// status type, in `HttpResponse::build` or a `(body, status)` tuple,
+    /// `.into()` or `actix_web::http::StatusCode::from` converts (actix-web 4
+    /// is on `http` 0.2, so this is not feature `http`'s conversion):
+    ///
+    /// ```
+    /// use actix_web::{HttpResponse, Responder, test::TestRequest};
+    /// use status_core::StatusCode;
+    ///
+    /// async fn delete_item() -> StatusCode {
+    ///     StatusCode::NoContent
+    /// }
+    ///
+    /// async fn create_item() -> HttpResponse {
+    ///     HttpResponse::build(StatusCode::Created.into())
+    ///         .insert_header(("location", "/items/7"))
+    ///         .body("created")
+    /// }
+    ///
+    /// async fn accept_job() -> impl Responder {
+    ///     ("queued", actix_web::http::StatusCode::from(StatusCode::Accepted))
+    /// }
+    ///
+    /// # fn ready<F: Future>(future: F) -> F::Output {
+    /// #     let waker = std::task::Waker::noop();
+    /// #     match std::pin::pin!(future).poll(&mut std::task::Context::from_waker(waker)) {
+    /// #         std::task::Poll::Ready(output) => output,
+    /// #         std::task::Poll::Pending => unreachable!("the handlers never wait"),
+    /// #     }
+    /// # }
+    /// let request = TestRequest::default().to_http_request();
+    /// assert_eq!(StatusCode::NoContent, ready(delete_item()).respond_to(&request).status());
+    /// assert_eq!(StatusCode::Created, ready(create_item()).status());
+    /// assert_eq!(StatusCode::Accepted, ready(accept_job()).respond_to(&request).status());
+    /// assert_eq!(StatusCode::try_from(actix_web::http::StatusCode::OK), Ok(StatusCode::Ok));
+    /// ```
+    StatusCode
+);

@@ -32,6 +32,27 @@ macro_rules! __impl_status_serde {
 #[cfg(not(feature = "axum"))]
 #[doc(hidden)]
 #[macro_export]
+macro_rules! __impl_status_axum {
+    ($(#[$doc:meta])* $ty:ident) => {};
+}
+
+#[cfg(not(feature = "actix-web"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_status_actix_web {
+    ($(#[$doc:meta])* $ty:ident) => {};
+}
+
+#[cfg(not(feature = "poem"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_status_poem {
+    ($(#[$doc:meta])* $ty:ident) => {};
+}
+
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
 macro_rules! __impl_axum {
     ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {};
 }
