@@ -2,11 +2,11 @@
 //! when the spec was parsed.
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 use syn::{Attribute, Path};
 
 use super::docs;
-use crate::spec::{CodeEntry, Spec, WarningEntry};
+use crate::spec::{Class, CodeEntry, Spec, WarningEntry};
 
 pub(crate) struct Options<'a> {
     pub(crate) attrs: &'a [Attribute],
@@ -609,14 +609,9 @@ fn impl_marker_types(spec: &Spec, options: &Options<'_>) -> TokenStream {
         let ident = variant(entry);
         let doc = docs::marker_doc(entry, &enum_path);
         let deprecated = deprecated_attr(entry);
-        let class_trait = match entry.code / 100 {
-            1 => Some(format_ident!("Informational")),
-            2 => Some(format_ident!("Success")),
-            3 => Some(format_ident!("Redirection")),
-            4 => Some(format_ident!("ClientError")),
-            5 => Some(format_ident!("ServerError")),
-            _ => None,
-        };
+        let class = entry.class();
+        let class_trait = (class != Class::Nonstandard)
+            .then(|| Ident::new(class.name(), Span::call_site()));
         let class_impl = class_trait.map(|class| {
             quote! {
                 #[automatically_derived]
