@@ -1,0 +1,3 @@
+status_core::status_codes!(file = "codes.toml", name = AppStatus, naem = Other, name = Third);
+
+fn main() {}
