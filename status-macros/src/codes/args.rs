@@ -13,7 +13,11 @@ mod kw {
     syn::custom_keyword!(inline);
     syn::custom_keyword!(name);
     syn::custom_keyword!(warning_name);
+    syn::custom_keyword!(codes_module);
     syn::custom_keyword!(extend_builtin);
+    // Internal to status-core (see `status-core/src/builtin.rs`), so it is
+    // neither documented nor offered in "expected ..." messages.
+    syn::custom_keyword!(__doctests);
 }
 
 /// Where the spec comes from.
@@ -36,7 +40,12 @@ pub(crate) struct Args {
     pub(crate) extend_builtin: bool,
     pub(crate) name: Ident,
     pub(crate) warning_name: Ident,
+    /// Where the per-code types go.
+    pub(crate) codes_module: Ident,
     pub(crate) krate: Path,
+    /// Whether the generated docs may carry doctests that name
+    /// `status_core::StatusCode`: only for status-core's own expansion.
+    pub(crate) doctests: bool,
 }
 
 impl Args {
@@ -75,12 +84,19 @@ struct Given {
     extend_builtin: Option<Span>,
     name: Option<Ident>,
     warning_name: Option<Ident>,
+    codes_module: Option<Ident>,
     krate: Option<Path>,
+    doctests: bool,
 }
 
 impl Given {
     /// One `key = value` (or bare `key`), without the comma after it.
     fn argument(&mut self, cx: &Ctxt, input: ParseStream<'_>) -> syn::Result<()> {
+        if input.peek(kw::__doctests) {
+            input.parse::<kw::__doctests>()?;
+            self.doctests = true;
+            return Ok(());
+        }
         let lookahead = input.lookahead1();
         if lookahead.peek(kw::path) {
             let key: kw::path = input.parse()?;
@@ -110,6 +126,16 @@ impl Given {
                 key.span,
                 "warning_name",
             );
+        } else if lookahead.peek(kw::codes_module) {
+            let key: kw::codes_module = input.parse()?;
+            input.parse::<Token![=]>()?;
+            set_once(
+                cx,
+                &mut self.codes_module,
+                input.parse()?,
+                key.span,
+                "codes_module",
+            );
         } else if lookahead.peek(Token![crate]) {
             let key: Token![crate] = input.parse()?;
             input.parse::<Token![=]>()?;
@@ -120,7 +146,7 @@ impl Given {
             return Err(syn::Error::new(
                 unknown.span(),
                 format!(
-                    "unknown argument `{unknown}`; expected `path`, `inline`, `name`, `warning_name`, `extend_builtin` or `crate`"
+                    "unknown argument `{unknown}`; expected `path`, `inline`, `name`, `warning_name`, `codes_module`, `extend_builtin` or `crate`"
                 ),
             ));
         } else {
@@ -152,6 +178,12 @@ impl Given {
                 "`extend_builtin` needs a spec to add: give `path = \"...\"` or `inline = \"...\"`",
             );
         }
+        let name = self
+            .name
+            .unwrap_or_else(|| Ident::new("StatusCode", Span::call_site()));
+        let codes_module = self
+            .codes_module
+            .unwrap_or_else(|| default_codes_module(cx, &name));
         Args {
             attrs,
             source,
@@ -160,12 +192,12 @@ impl Given {
             warning_name: self
                 .warning_name
                 .unwrap_or_else(|| Ident::new("WarningCode", Span::call_site())),
+            codes_module,
             krate: self
                 .krate
                 .unwrap_or_else(|| syn::parse_quote!(::status_core)),
-            name: self
-                .name
-                .unwrap_or_else(|| Ident::new("StatusCode", Span::call_site())),
+            doctests: self.doctests,
+            name,
         }
     }
 }
@@ -199,4 +231,60 @@ fn skip_past_comma(input: ParseStream<'_>) -> syn::Result<()> {
         }
         Ok(((), rest))
     })
+}
+
+/// The enum's name in snake case (`ApiStatus` -> `api_status`): distinct
+/// enum names in one module give distinct modules. A name that is a keyword
+/// in snake case (`Type` -> `type`) gets `_codes` appended.
+fn default_codes_module(cx: &Ctxt, name: &Ident) -> Ident {
+    let snake = snake_case(&name.to_string());
+    let candidates = [snake.clone(), format!("{snake}_codes")];
+    for candidate in candidates {
+        if let Ok(mut module) = syn::parse_str::<Ident>(&candidate) {
+            module.set_span(name.span());
+            return module;
+        }
+    }
+    cx.error_spanned_by(
+        name,
+        format!(
+            "cannot name the module of per-code types after `{name}`; give `codes_module = ...`"
+        ),
+    );
+    Ident::new("codes", name.span())
+}
+
+fn snake_case(name: &str) -> String {
+    let name = name.strip_prefix("r#").unwrap_or(name);
+    let chars: Vec<char> = name.chars().collect();
+    let mut snake = String::with_capacity(name.len() + 4);
+    for (index, &c) in chars.iter().enumerate() {
+        if c.is_uppercase() && index > 0 {
+            let previous = chars[index - 1];
+            let next_is_lower = chars.get(index + 1).is_some_and(|next| next.is_lowercase());
+            if previous.is_lowercase()
+                || previous.is_ascii_digit()
+                || (previous.is_uppercase() && next_is_lower)
+            {
+                snake.push('_');
+            }
+        }
+        snake.extend(c.to_lowercase());
+    }
+    snake
+}
+
+#[cfg(test)]
+mod tests {
+    use super::snake_case;
+
+    #[test]
+    fn module_names_are_the_enum_name_in_snake_case() {
+        assert_eq!(snake_case("StatusCode"), "status_code");
+        assert_eq!(snake_case("ApiStatus"), "api_status");
+        assert_eq!(snake_case("HTTPStatus"), "http_status");
+        assert_eq!(snake_case("Status2Xx"), "status2_xx");
+        assert_eq!(snake_case("Codes"), "codes");
+        assert_eq!(snake_case("r#Type"), "type");
+    }
 }

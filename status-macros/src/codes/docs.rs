@@ -45,14 +45,6 @@ pub(crate) fn alias_doc(entry: &CodeEntry, alias_index: usize) -> String {
     )
 }
 
-/// The docs of a per-code zero-sized type.
-pub(crate) fn marker_doc(entry: &CodeEntry, enum_path: &str) -> String {
-    format!(
-        "`{} {}` as a type: implements [`Status`]({enum_path}::Status) with [`{enum_path}::StatusCode::{}`].",
-        entry.code, entry.phrase, entry.name
-    )
-}
-
 pub(crate) fn warning_doc(entry: &WarningEntry) -> Vec<String> {
     vec![
         format!("`{} {}`: {}", entry.code, entry.phrase, entry.description),
