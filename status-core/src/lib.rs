@@ -54,7 +54,9 @@
 //! - [`codes`] has a zero-sized type per code implementing [`Status`] and one
 //!   class trait, so an API can demand, say, a [`Redirection`] at compile time.
 //! - [`WarningCode`] holds the Warning-header codes (110, 199, 299, ...), which
-//!   are not status codes.
+//!   are not status codes, with the same shape of API: `from_u16` and
+//!   `FromStr` fail with [`InvalidWarningCode`], `Display` writes
+//!   `warning_line()` (`110 Response is Stale`), `warn_text()` is the text.
 //! - [`status_codes!`] generates an enum like [`StatusCode`] from your own TOML
 //!   file, alone or on top of the built-in registry.
 //! - [`derive@HttpError`] turns an error enum into RFC 9457 problem+json
@@ -114,7 +116,7 @@ pub use class::{
 };
 pub use error::{ErrorResponse, HttpError};
 pub use headers::{Headers, InvalidHeader};
-pub use invalid::InvalidStatusCode;
+pub use invalid::{InvalidStatusCode, InvalidWarningCode};
 pub use problem::{PROBLEM_JSON, ProblemDetails};
 pub use registration::{Registration, StatusAlias};
 
@@ -286,6 +288,7 @@ pub mod __private {
     // What `status_codes!` output needs: the macros that write a status-code
     // and a warning-code enum from the spec's rows, and what those reach.
     pub use crate::class::Sealed;
+    pub use crate::invalid::{parse_warning_code, unknown_warning_code};
     pub use crate::{
         __status_code_enum as status_code_enum, __warning_code_enum as warning_code_enum,
     };

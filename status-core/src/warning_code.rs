@@ -1,6 +1,8 @@
 //! The Warning-code API, written once for every enum that `status_codes!`
 //! generates from a spec's `[[warning]]` tables (the built-in
-//! [`WarningCode`](crate::WarningCode) and any user's own).
+//! [`WarningCode`](crate::WarningCode) and any user's own). The same shape
+//! as a status-code enum: `ALL`, `as_u16`, `as_str`, `from_u16`, the texts,
+//! `Display`, `FromStr` and the integer conversions.
 //!
 //! The call, one row per entry (docs abridged):
 //!
@@ -12,14 +14,17 @@
 //!     rows: [
 //!         /// `110 Response is Stale`: ...
 //!         ResponseIsStale = 110 {
-//!             phrase: "Response is Stale",
-//!             line: "110 Response is Stale",
+//!             warn_text: "Response is Stale",
+//!             warning_line: "110 Response is Stale",
 //!             reference: "RFC 7234, Section 5.5.1",
 //!             description: "...",
 //!         }
 //!     ]
 //! }
 //! ```
+//!
+//! Doc examples go through `__status_doc_example!` for the reason given in
+//! `status_code/mod.rs`.
 
 /// The warning enum, its methods and its impls; called by `status_codes!`
 /// with one row per `[[warning]]` entry (see `status-core/src/warning_code.rs`).
@@ -33,8 +38,8 @@ macro_rules! __warning_code_enum {
         rows: [$(
             $(#[$attr:meta])*
             $variant:ident = $code:literal {
-                phrase: $phrase:literal,
-                line: $line:literal,
+                warn_text: $warn_text:literal,
+                warning_line: $warning_line:literal,
                 reference: $reference:literal,
                 description: $description:literal,
             }
@@ -57,40 +62,97 @@ macro_rules! __warning_code_enum {
 
         impl $name {
             /// Every warning code, in ascending order.
+            #[doc = $crate::__status_doc_example!($doctests,
+                /// ```
+                /// use status_core::WarningCode;
+                ///
+                /// assert!(WarningCode::ALL.contains(&WarningCode::ResponseIsStale));
+                /// ```
+            )]
             pub const ALL: &'static [Self] = &[$(Self::$variant),*];
 
             /// The numeric code.
+            #[doc = $crate::__status_doc_example!($doctests,
+                /// ```
+                /// use status_core::WarningCode;
+                ///
+                /// assert_eq!(WarningCode::ResponseIsStale.as_u16(), 110);
+                /// ```
+            )]
             #[must_use]
             #[inline]
             pub const fn as_u16(self) -> u16 {
                 self as u16
             }
 
-            /// Looks a warning code up by number; `None` when the spec has no such warning.
-            #[must_use]
+            /// Looks a warning code up by number. Codes the spec does not list are an `Err`.
+            #[doc = $crate::__status_doc_example!($doctests,
+                /// ```
+                /// use status_core::WarningCode;
+                ///
+                /// assert_eq!(WarningCode::from_u16(110), Ok(WarningCode::ResponseIsStale));
+                /// assert!(WarningCode::from_u16(404).is_err());
+                /// ```
+            )]
+            ///
+            /// # Errors
+            ///
+            /// [`InvalidWarningCode`]($crate::InvalidWarningCode) when the spec has no
+            /// warning entry for `code`.
             #[inline]
-            pub const fn from_u16(code: u16) -> ::core::option::Option<Self> {
+            pub const fn from_u16(code: u16) -> ::core::result::Result<Self, $crate::InvalidWarningCode> {
                 match code {
-                    $($code => ::core::option::Option::Some(Self::$variant),)*
-                    _ => ::core::option::Option::None,
+                    $($code => ::core::result::Result::Ok(Self::$variant),)*
+                    _ => ::core::result::Result::Err($crate::__private::unknown_warning_code(code)),
                 }
             }
 
-            /// The warning text as RFC 7234 writes it, such as `"Response is Stale"`.
+            /// The code as three ASCII digits, such as `"110"`.
+            #[doc = $crate::__status_doc_example!($doctests,
+                /// ```
+                /// use status_core::WarningCode;
+                ///
+                /// assert_eq!(WarningCode::ResponseIsStale.as_str(), "110");
+                /// ```
+            )]
             #[must_use]
             #[inline]
-            pub const fn phrase(self) -> &'static str {
+            pub const fn as_str(self) -> &'static str {
                 match self {
-                    $(Self::$variant => $phrase,)*
+                    $(Self::$variant => ::core::stringify!($code),)*
                 }
             }
 
-            /// The code and its text, such as `"110 Response is Stale"`.
+            /// The warning text (RFC 7234's `warn-text`), such as `"Response is Stale"`.
+            #[doc = $crate::__status_doc_example!($doctests,
+                /// ```
+                /// use status_core::WarningCode;
+                ///
+                /// assert_eq!(WarningCode::ResponseIsStale.warn_text(), "Response is Stale");
+                /// ```
+            )]
             #[must_use]
             #[inline]
-            pub const fn line(self) -> &'static str {
+            pub const fn warn_text(self) -> &'static str {
                 match self {
-                    $(Self::$variant => $line,)*
+                    $(Self::$variant => $warn_text,)*
+                }
+            }
+
+            /// The code and its text, such as `"110 Response is Stale"`: what
+            /// `Display` writes, as `status_line` does for a status code.
+            #[doc = $crate::__status_doc_example!($doctests,
+                /// ```
+                /// use status_core::WarningCode;
+                ///
+                /// assert_eq!(WarningCode::ResponseIsStale.warning_line(), "110 Response is Stale");
+                /// ```
+            )]
+            #[must_use]
+            #[inline]
+            pub const fn warning_line(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $warning_line,)*
                 }
             }
 
@@ -103,7 +165,7 @@ macro_rules! __warning_code_enum {
                 }
             }
 
-            /// A one-sentence description.
+            /// A one-sentence description of what the warning means.
             #[must_use]
             #[inline]
             pub const fn description(self) -> &'static str {
@@ -116,7 +178,35 @@ macro_rules! __warning_code_enum {
         #[automatically_derived]
         impl ::core::fmt::Display for $name {
             fn fmt(&self, formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                formatter.pad(self.line())
+                formatter.pad(self.warning_line())
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::str::FromStr for $name {
+            type Err = $crate::InvalidWarningCode;
+
+            fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
+                match $crate::__private::parse_warning_code(text.as_bytes()) {
+                    ::core::result::Result::Ok(code) => Self::from_u16(code),
+                    ::core::result::Result::Err(error) => ::core::result::Result::Err(error),
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::convert::TryFrom<u16> for $name {
+            type Error = $crate::InvalidWarningCode;
+
+            fn try_from(code: u16) -> ::core::result::Result<Self, Self::Error> {
+                Self::from_u16(code)
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::convert::From<$name> for u16 {
+            fn from(warning: $name) -> u16 {
+                warning.as_u16()
             }
         }
     };

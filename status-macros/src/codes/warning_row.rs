@@ -20,8 +20,8 @@ pub(crate) fn warning_row(entry: &WarningEntry) -> TokenStream {
     quote! {
         #(#[doc = #docs])*
         #variant = #code {
-            phrase: #phrase,
-            line: #warning_line,
+            warn_text: #phrase,
+            warning_line: #warning_line,
             reference: #reference,
             description: #description,
         }

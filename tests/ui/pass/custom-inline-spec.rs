@@ -72,6 +72,8 @@ fn main() {
         [AppStatus::PartiallyStale, AppStatus::QuotaExhausted]
     );
     assert_eq!(AppWarning::Miscellaneous.as_u16(), 199);
-    assert_eq!(AppWarning::Miscellaneous.phrase(), "Miscellaneous Warning");
+    assert_eq!(AppWarning::Miscellaneous.warn_text(), "Miscellaneous Warning");
+    assert_eq!(AppWarning::from_u16(199), Ok(AppWarning::Miscellaneous));
+    assert_eq!("199".parse::<AppWarning>(), Ok(AppWarning::Miscellaneous));
     assert_eq!(AppWarning::ALL, [AppWarning::Miscellaneous]);
 }
