@@ -66,6 +66,7 @@ impl Args {
                 .argument(cx, input)
                 .and_then(|()| end_of_argument(input));
             if let Err(error) = parsed {
+                given.broken = true;
                 cx.syn_error(error);
                 if let Err(error) = skip_past_comma(input) {
                     cx.syn_error(error);
@@ -87,6 +88,9 @@ struct Given {
     codes_module: Option<Ident>,
     krate: Option<Path>,
     doctests: bool,
+    /// Some argument did not parse: rules across arguments stay quiet, since
+    /// the broken one may be the very `path = ...` they would ask for.
+    broken: bool,
 }
 
 impl Given {
@@ -172,7 +176,9 @@ impl Given {
         let (source_key, source) = self
             .source
             .unwrap_or((Span::call_site(), SpecSource::Builtin));
-        if let (Some(key), SpecSource::Builtin) = (self.extend_builtin, &source) {
+        if let (Some(key), SpecSource::Builtin) = (self.extend_builtin, &source)
+            && !self.broken
+        {
             cx.error_at(
                 key,
                 "`extend_builtin` needs a spec to add: give `path = \"...\"` or `inline = \"...\"`",

@@ -1,3 +1,5 @@
-status_core::status_codes!(file = "codes.toml", name = AppStatus, naem = Other, name = Third);
+// Every argument error in one compile. `file` was meant to be `path`, so
+// `extend_builtin` is not also reported as lacking a spec.
+status_core::status_codes!(file = "codes.toml", extend_builtin, name = AppStatus, naem = Other, name = Third);
 
 fn main() {}
