@@ -11,6 +11,12 @@ status_core::status_codes!(
     extend_builtin,
 );
 
+/// Only 4xx codes of `ApiStatus` compile here: `api_status::NotFound` or
+/// `api_status::QuotaExhausted` do, `api_status::SeeOther` does not.
+fn rejection<S: status_core::ClientError<ApiStatus>>(status: S) -> String {
+    format!("rejected with {}", status.status())
+}
+
 fn main() {
     for status in [
         ApiStatus::PartiallyStale,
@@ -32,5 +38,15 @@ fn main() {
     }
     if let Err(error) = ApiStatus::from_u16(298) {
         println!("298: {error}");
+    }
+    println!("{}", rejection(api_status::QuotaExhausted));
+    // The built-in codes convert both ways; ours only into ApiStatus.
+    let ours = ApiStatus::from(status_core::StatusCode::TooManyRequests);
+    println!(
+        "{ours} is built in: {}",
+        status_core::StatusCode::try_from(ours).is_ok()
+    );
+    if let Err(error) = status_core::StatusCode::try_from(ApiStatus::QuotaExhausted) {
+        println!("477 as a StatusCode: {error}");
     }
 }

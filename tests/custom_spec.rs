@@ -41,3 +41,56 @@ fn parsing_and_serde_work_on_custom_enums() {
         Ok(AppStatus::PartiallyStale)
     );
 }
+
+#[test]
+fn per_code_types_and_conversions_come_with_extend_builtin() {
+    use status_core::{ClientError, Redirection, StatusCode};
+
+    fn redirect<S: Redirection<AppStatus>>(_: S) -> AppStatus {
+        S::STATUS
+    }
+    fn reject<S: ClientError<AppStatus>>(_: S) -> AppStatus {
+        S::STATUS
+    }
+
+    assert_eq!(redirect(app_status::SeeOther), AppStatus::SeeOther);
+    assert_eq!(
+        reject(app_status::QuotaExhausted),
+        AppStatus::QuotaExhausted
+    );
+    assert_eq!(AppStatus::from(StatusCode::NotFound), AppStatus::NotFound);
+    assert_eq!(
+        StatusCode::try_from(AppStatus::NotFound),
+        Ok(StatusCode::NotFound)
+    );
+    assert!(StatusCode::try_from(AppStatus::QuotaExhausted).is_err());
+}
+
+#[test]
+fn the_macro_works_inside_a_function_body() {
+    use status_core::Success;
+
+    status_core::status_codes!(
+        name = LocalStatus,
+        inline = r#"
+            [[code]]
+            code = 299
+            name = "PartiallyStale"
+            phrase = "Partially Stale"
+            source = "Example Corp"
+            status = "unofficial"
+            reference = "https://example.com/status#299"
+            description = "Some of the returned items come from a stale cache."
+        "#,
+    );
+
+    fn ok<S: Success<LocalStatus>>(_: S) -> LocalStatus {
+        S::STATUS
+    }
+
+    assert_eq!(
+        ok(local_status::PartiallyStale),
+        LocalStatus::PartiallyStale
+    );
+    assert_eq!(LocalStatus::from_u16(299), Ok(LocalStatus::PartiallyStale));
+}

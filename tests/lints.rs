@@ -1,6 +1,7 @@
 //! Derived code must be clean under the strictest lints a user may set: every
 //! attribute, a generic type, a transparent wrapper and a struct, with
-//! `deny(warnings, unused_qualifications, clippy::pedantic)`.
+//! `deny(warnings, unused_qualifications, clippy::pedantic)`. So must a
+//! user's own `status_codes!` enum, its per-code types and its conversions.
 
 #![deny(warnings, unused_qualifications, clippy::pedantic)]
 #![forbid(unsafe_code)]
@@ -115,6 +116,42 @@ where
 #[error(transparent)]
 #[http(transparent)]
 struct Wrapped<E: HttpError>(E);
+
+status_core::status_codes!(
+    /// An application's codes on top of the registry.
+    name = LintedStatus,
+    extend_builtin,
+    inline = r#"
+        [[code]]
+        code = 299
+        name = "PartiallyStale"
+        phrase = "Partially Stale"
+        source = "Example Corp"
+        status = "unofficial"
+        reference = "https://example.com/status#299"
+        description = "Some of the returned items come from a stale cache."
+
+        [[warning]]
+        code = 198
+        name = "PartialContent"
+        phrase = "Partial Content"
+        reference = "https://example.com/warnings#198"
+        description = "Some of the response could not be produced."
+    "#,
+);
+
+#[test]
+fn generated_status_codes_are_lint_clean() {
+    assert_eq!(
+        LintedStatus::from(linted_status::PartiallyStale).as_u16(),
+        299
+    );
+    assert_eq!(
+        LintedStatus::from(StatusCode::NotFound),
+        LintedStatus::NotFound
+    );
+    assert_eq!(WarningCode::PartialContent.as_u16(), 198);
+}
 
 #[test]
 fn derived_code_is_lint_clean() {

@@ -350,19 +350,45 @@ fn warning_codes_are_their_own_enum() {
         .map(|warning| warning.as_u16())
         .collect();
     assert_eq!(codes, [110, 111, 112, 113, 199, 214, 299]);
-    assert_eq!(
-        WarningCode::from_u16(110),
-        Some(WarningCode::ResponseIsStale)
-    );
+    assert_eq!(WarningCode::from_u16(110), Ok(WarningCode::ResponseIsStale));
     assert_eq!(
         WarningCode::ResponseIsStale.to_string(),
         "110 Response is Stale"
     );
-    assert_eq!(WarningCode::from_u16(404), None);
+    assert_eq!(
+        WarningCode::ResponseIsStale.warning_line(),
+        WarningCode::ResponseIsStale.to_string()
+    );
+    assert_eq!(
+        WarningCode::ResponseIsStale.warn_text(),
+        "Response is Stale"
+    );
+    assert_eq!(WarningCode::ResponseIsStale.as_str(), "110");
     assert!(
         StatusCode::from_u16(110).is_err(),
         "a warning code is not a status code"
     );
+}
+
+#[test]
+fn warning_codes_parse_and_convert_like_status_codes() {
+    use status_core::{InvalidWarningCode, WarningCode};
+    for &warning in WarningCode::ALL {
+        assert_eq!(warning.as_str().parse::<WarningCode>(), Ok(warning));
+        assert_eq!(WarningCode::try_from(u16::from(warning)), Ok(warning));
+    }
+    let unknown: InvalidWarningCode = WarningCode::from_u16(404).expect_err("not a warning");
+    assert_eq!(unknown.code(), Some(404));
+    assert_eq!(
+        unknown.to_string(),
+        "unknown warning code 404: it is not in the warning-code registry"
+    );
+    assert_eq!("404".parse::<WarningCode>(), Err(unknown));
+    for bad in ["", "11", "1100", " 110", "11O"] {
+        let error = bad.parse::<WarningCode>().expect_err(bad);
+        assert_eq!(error.code(), None, "{bad:?}");
+        assert!(error.to_string().contains("three ASCII digits"), "{error}");
+    }
 }
 
 #[test]

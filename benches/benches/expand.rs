@@ -29,6 +29,8 @@ mod codes;
 mod ctxt;
 #[path = "../../status-macros/src/derive/mod.rs"]
 mod derive;
+#[path = "../../status-macros/src/private.rs"]
+mod private;
 #[path = "../../status-macros/src/spec/mod.rs"]
 mod spec;
 
@@ -83,6 +85,10 @@ fn check(derive_input: &syn::DeriveInput) {
         "the built-in expansion reports an error"
     );
     assert!(generated.contains("enum StatusCode"));
+    assert!(
+        generated.contains("status_code_enum"),
+        "one call with the rows"
+    );
     let derived = expand_derive(derive_input).to_string();
     assert!(!derived.contains("compile_error"), "{derived}");
     assert!(derived.contains("HttpError for ApiError"));

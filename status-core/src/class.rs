@@ -74,7 +74,8 @@ impl core::fmt::Display for StatusClass {
     }
 }
 
-/// A type that stands for one status code: the zero-sized types in [`codes`](crate::codes).
+/// A type that stands for one status code: the zero-sized types in [`codes`](crate::codes),
+/// or those `status_codes!` generates for your own enum `C`.
 ///
 /// Together with the class traits it lets an API demand a class at compile time:
 ///
@@ -97,24 +98,65 @@ impl core::fmt::Display for StatusClass {
 /// redirect(codes::NotFound);
 /// ```
 ///
-/// This trait is sealed: only the types that `status_codes!` generates implement it.
-pub trait Status: crate::sealed::Sealed + Copy + Default + 'static {
+/// `C` is the enum the type's code belongs to; it defaults to [`StatusCode`],
+/// so `S: Status` and `S: Redirection` mean the built-in registry. The
+/// per-code types of your own enum implement `Status<YourEnum>`, and their
+/// class traits take the same parameter:
+///
+/// ```
+/// use status_core::{ClientError, Status};
+///
+/// status_core::status_codes!(name = ApiStatus, inline = r#"
+///     [[code]]
+///     code = 477
+///     name = "QuotaExhausted"
+///     phrase = "Quota Exhausted"
+///     source = "Example Corp"
+///     status = "unofficial"
+///     reference = "https://example.com/status#477"
+///     description = "The caller has used up its quota."
+/// "#);
+///
+/// fn reject<S: ClientError<ApiStatus>>(_status: S) -> ApiStatus {
+///     S::STATUS
+/// }
+///
+/// assert_eq!(reject(api_status::QuotaExhausted), ApiStatus::QuotaExhausted);
+/// ```
+///
+/// This trait is sealed: only the types that `status_codes!` generates
+/// implement it.
+pub trait Status<C = StatusCode>: Sealed + Copy + Default + 'static {
     /// The status code this type stands for.
-    const STATUS: StatusCode;
+    const STATUS: C;
 
     /// The status code this type stands for, from a value.
-    fn status(self) -> StatusCode {
+    fn status(self) -> C {
         Self::STATUS
     }
 }
 
 /// Implemented by the per-code types of the 1xx class.
-pub trait Informational: Status {}
+pub trait Informational<C = StatusCode>: Status<C> {}
 /// Implemented by the per-code types of the 2xx class.
-pub trait Success: Status {}
+pub trait Success<C = StatusCode>: Status<C> {}
 /// Implemented by the per-code types of the 3xx class.
-pub trait Redirection: Status {}
+pub trait Redirection<C = StatusCode>: Status<C> {}
 /// Implemented by the per-code types of the 4xx class.
-pub trait ClientError: Status {}
+pub trait ClientError<C = StatusCode>: Status<C> {}
 /// Implemented by the per-code types of the 5xx class.
-pub trait ServerError: Status {}
+pub trait ServerError<C = StatusCode>: Status<C> {}
+
+/// The class trait of codes outside 100–599, hidden because no API should
+/// demand it. It exists so that every row of a generated enum names a class
+/// trait that is also a [`StatusClass`] variant, and one compile-time
+/// assertion per row can compare the two (see `status_code/types.rs`).
+#[doc(hidden)]
+pub trait Nonstandard<C = StatusCode>: Status<C> {}
+
+/// Seals [`Status`]. It is public, and reached through `__private`, only
+/// because the per-code types of a user's enum are generated in the user's
+/// crate and must implement it; only `status_codes!` output does, and
+/// `__private` is not public API.
+#[doc(hidden)]
+pub trait Sealed {}

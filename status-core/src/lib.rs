@@ -54,7 +54,9 @@
 //! - [`codes`] has a zero-sized type per code implementing [`Status`] and one
 //!   class trait, so an API can demand, say, a [`Redirection`] at compile time.
 //! - [`WarningCode`] holds the Warning-header codes (110, 199, 299, ...), which
-//!   are not status codes.
+//!   are not status codes, with the same shape of API: `from_u16` and
+//!   `FromStr` fail with [`InvalidWarningCode`], `Display` writes
+//!   `warning_line()` (`110 Response is Stale`), `warn_text()` is the text.
 //! - [`status_codes!`] generates an enum like [`StatusCode`] from your own TOML
 //!   file, alone or on top of the built-in registry.
 //! - [`derive@HttpError`] turns an error enum into RFC 9457 problem+json
@@ -88,6 +90,7 @@ extern crate std;
 // Lets generated `::status_core::...` paths resolve inside this crate too.
 extern crate self as status_core;
 
+mod builtin;
 mod catalog;
 mod class;
 #[cfg(feature = "client")]
@@ -101,14 +104,19 @@ mod log;
 mod private_helpers;
 mod problem;
 mod registration;
+mod status_code;
+mod warning_code;
 
+pub use builtin::{StatusCode, WarningCode, codes};
 pub use catalog::{CatalogEntry, CatalogHeader, ErrorCatalog};
+#[doc(hidden)]
+pub use class::Nonstandard;
 pub use class::{
     ClientError, Informational, Redirection, ServerError, Status, StatusClass, Success,
 };
 pub use error::{ErrorResponse, HttpError};
 pub use headers::{Headers, InvalidHeader};
-pub use invalid::InvalidStatusCode;
+pub use invalid::{InvalidStatusCode, InvalidWarningCode};
 pub use problem::{PROBLEM_JSON, ProblemDetails};
 pub use registration::{Registration, StatusAlias};
 
@@ -154,9 +162,14 @@ pub use status_macros::HttpError;
 /// - `extend_builtin`: add the file's codes to the built-in registry. They must
 ///   not reuse a built-in code or name.
 /// - `name = Ident`: the enum's name (default `StatusCode`).
+/// - `codes_module = ident`: the module of per-code types (default: the enum's
+///   name in snake case, `api_status` for `ApiStatus`).
 /// - `warning_name = Ident`: the name of the Warning-code enum, generated when
 ///   the spec has `[[warning]]` tables (default `WarningCode`).
 /// - `crate = path`: where `status_core` is, if you re-export or rename it.
+///
+/// Without `path` or `inline` the enum has the built-in registry's codes:
+/// `status_codes!(name = MyStatus)` is [`StatusCode`] under your own name.
 ///
 /// The file format is documented in `spec/README.md`. Every problem in a spec
 /// is a compile error naming `file:line:col`, all of them in one compile:
@@ -169,37 +182,65 @@ pub use status_macros::HttpError;
 /// "#);
 /// ```
 ///
-/// Per-code types (the [`codes`] module) are generated for the built-in
-/// registry only, and `status_codes!()` without a spec is how this crate
-/// defines [`StatusCode`]: the per-code types implement the sealed
-/// [`Status`] trait, which only this crate can do.
+/// # Per-code types
+///
+/// Next to the enum comes a module of zero-sized types, one per code, as
+/// [`codes`] is for [`StatusCode`]. Each implements [`Status<YourEnum>`](Status)
+/// and exactly one class trait with the same parameter, such as
+/// [`ClientError<YourEnum>`](ClientError), so an API can demand a class of
+/// your codes at compile time:
+///
+/// ```
+/// use status_core::{ClientError, Status};
+///
+/// status_core::status_codes!(name = ApiStatus, inline = r#"
+///     [[code]]
+///     code = 477
+///     name = "QuotaExhausted"
+///     phrase = "Quota Exhausted"
+///     source = "Example Corp"
+///     status = "unofficial"
+///     reference = "https://example.com/docs/status#477"
+///     description = "The caller has used up its quota."
+/// "#);
+///
+/// fn reject<S: ClientError<ApiStatus>>(_status: S) -> ApiStatus {
+///     S::STATUS
+/// }
+///
+/// assert_eq!(reject(api_status::QuotaExhausted), ApiStatus::QuotaExhausted);
+/// assert_eq!(ApiStatus::from(api_status::QuotaExhausted), ApiStatus::QuotaExhausted);
+/// ```
+///
+/// The module is named after the enum, so a module may call the macro once
+/// per enum without the types colliding; give `codes_module` when that name
+/// is taken (or when two enum names differ only in case, such as `APIStatus`
+/// and `ApiStatus`).
+///
+/// # With `extend_builtin`
+///
+/// The enum has every built-in code, so it converts both ways with
+/// [`StatusCode`]: `From<StatusCode>`, and `TryFrom<YourEnum> for StatusCode`,
+/// which is an `Err` ([`InvalidStatusCode`]) for the codes only your enum has.
+///
+/// ```
+/// # status_core::status_codes!(name = ApiStatus, extend_builtin, inline = r#"
+/// #     [[code]]
+/// #     code = 299
+/// #     name = "PartiallyStale"
+/// #     phrase = "Partially Stale"
+/// #     source = "Example Corp"
+/// #     status = "unofficial"
+/// #     reference = "https://example.com/docs/status#299"
+/// #     description = "Some of the returned items come from a stale cache."
+/// # "#);
+/// use status_core::StatusCode;
+///
+/// assert_eq!(ApiStatus::from(StatusCode::NotFound), ApiStatus::NotFound);
+/// assert_eq!(StatusCode::try_from(ApiStatus::NotFound), Ok(StatusCode::NotFound));
+/// assert!(StatusCode::try_from(ApiStatus::PartiallyStale).is_err());
+/// ```
 pub use status_macros::status_codes;
-
-status_codes!(
-    /// An HTTP status code from the registry: every IANA-registered code, the
-    /// unofficial codes common in the wild, each with its phrase, reference and
-    /// protocol rules.
-    ///
-    /// ```
-    /// use status_core::StatusCode;
-    ///
-    /// assert_eq!(StatusCode::NotFound.as_u16(), 404);
-    /// assert_eq!(StatusCode::NotFound.to_string(), "404 Not Found");
-    /// assert_eq!("404".parse::<StatusCode>(), Ok(StatusCode::NotFound));
-    /// assert_eq!(u16::from(StatusCode::ImATeapot), 418);
-    /// assert_eq!(size_of::<Option<StatusCode>>(), 2);
-    /// ```
-    ///
-    /// The enum is `#[non_exhaustive]`: registries grow, and a new code is not
-    /// a breaking change.
-);
-
-/// Seals [`Status`]: the module is private, so only code inside this crate
-/// (the per-code types that `status_codes!()` expands here) can name `Sealed`.
-mod sealed {
-    #[allow(unreachable_pub)] // public in a private module: nameable here only
-    pub trait Sealed {}
-}
 
 #[doc(hidden)]
 pub mod __private {
@@ -243,4 +284,12 @@ pub mod __private {
     pub const fn unknown_code(code: u16) -> crate::InvalidStatusCode {
         crate::InvalidStatusCode::unknown(code)
     }
+
+    // What `status_codes!` output needs: the macros that write a status-code
+    // and a warning-code enum from the spec's rows, and what those reach.
+    pub use crate::class::Sealed;
+    pub use crate::invalid::{parse_warning_code, unknown_warning_code};
+    pub use crate::{
+        __status_code_enum as status_code_enum, __warning_code_enum as warning_code_enum,
+    };
 }

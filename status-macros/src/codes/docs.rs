@@ -45,14 +45,6 @@ pub(crate) fn alias_doc(entry: &CodeEntry, alias_index: usize) -> String {
     )
 }
 
-/// The docs of a per-code zero-sized type.
-pub(crate) fn marker_doc(entry: &CodeEntry, enum_path: &str) -> String {
-    format!(
-        "`{} {}` as a type: implements [`Status`]({enum_path}::Status) with [`{enum_path}::StatusCode::{}`].",
-        entry.code, entry.phrase, entry.name
-    )
-}
-
 pub(crate) fn warning_doc(entry: &WarningEntry) -> Vec<String> {
     vec![
         format!("`{} {}`: {}", entry.code, entry.phrase, entry.description),
@@ -94,16 +86,30 @@ fn rule_words(entry: &CodeEntry) -> Vec<String> {
     rules
 }
 
-/// Turns `RFC 9110, Section 15.5.5` into a link to the RFC Editor's copy; a URL
-/// into an autolink; anything else stays text.
+/// Turns `RFC 9110, Section 15.5.5` into a link to the RFC Editor's copy; a URL,
+/// alone or inside the text, into an autolink; anything else stays text.
 pub(crate) fn reference_markdown(reference: &str) -> String {
-    if reference.starts_with("https://") || reference.starts_with("http://") {
-        return format!("<{reference}>");
-    }
     match rfc_url(reference) {
         Some(url) => format!("[{reference}]({url})"),
-        None => reference.to_owned(),
+        None => autolink_urls(reference),
     }
+}
+
+/// rustdoc neither links a bare URL nor lets one pass `-D warnings`
+/// (`rustdoc::bare_urls`), so each becomes `<...>`, punctuation after it kept
+/// outside.
+fn autolink_urls(text: &str) -> String {
+    let words: Vec<String> = text
+        .split(' ')
+        .map(|word| {
+            if !(word.starts_with("https://") || word.starts_with("http://")) {
+                return word.to_owned();
+            }
+            let url = word.trim_end_matches([',', '.', ';', ':', ')']);
+            format!("<{url}>{}", &word[url.len()..])
+        })
+        .collect();
+    words.join(" ")
 }
 
 fn rfc_url(reference: &str) -> Option<String> {
@@ -167,6 +173,16 @@ mod tests {
         assert_eq!(
             reference_markdown("RFC 9110, Section Foo"),
             "RFC 9110, Section Foo"
+        );
+        assert_eq!(
+            reference_markdown(
+                "Laravel documentation: CSRF protection, https://laravel.com/docs/csrf"
+            ),
+            "Laravel documentation: CSRF protection, <https://laravel.com/docs/csrf>"
+        );
+        assert_eq!(
+            reference_markdown("listed at https://example.com/x#440, see there"),
+            "listed at <https://example.com/x#440>, see there"
         );
     }
 

@@ -3,12 +3,15 @@
 mod args;
 mod docs;
 mod expand;
+mod row;
+mod warning_row;
 
 use std::path::PathBuf;
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
 
+use crate::ctxt::Ctxt;
 use crate::spec::{BUILTIN_LABEL, Spec, SpecErrors};
 use args::{Args, SpecSource};
 
@@ -20,19 +23,21 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
 }
 
 fn try_expand(input: TokenStream) -> syn::Result<TokenStream> {
-    let args: Args = syn::parse2(input)?;
+    let cx = Ctxt::new();
+    let args = Args::from_tokens(&cx, input);
+    cx.check()?;
+    let args = args?;
     let builtin = Spec::builtin().map_err(|errors| spec_error(Span::call_site(), errors))?;
+    let base = args.extend_builtin.then_some(builtin);
     let (spec, tracked_file, origin) = match &args.source {
         SpecSource::Builtin => (builtin.clone(), None, BUILTIN_LABEL.to_owned()),
         SpecSource::File(literal) => {
             let (path, text) = read_spec_file(literal)?;
-            let base = args.extend_builtin.is_some().then_some(builtin);
             let spec = Spec::parse(&text, &literal.value(), base)
                 .map_err(|errors| spec_error(args.source_key, &errors))?;
             (spec, Some(path), literal.value())
         }
         SpecSource::Inline(literal) => {
-            let base = args.extend_builtin.is_some().then_some(builtin);
             let spec = Spec::parse(&literal.value(), "inline spec", base)
                 .map_err(|errors| spec_error(args.source_key, &errors))?;
             (spec, None, "an inline spec".to_owned())
@@ -43,9 +48,11 @@ fn try_expand(input: TokenStream) -> syn::Result<TokenStream> {
         attrs: &args.attrs,
         name: &args.name,
         warning_name: &args.warning_name,
+        codes_module: &args.codes_module,
         krate: &args.krate,
         origin: &origin,
-        builtin: matches!(args.source, SpecSource::Builtin),
+        doctests: args.doctests,
+        extend_builtin: args.extend_builtin,
     };
     let generated = expand::impl_status_codes(&spec, &options);
     // `proc_macro::tracked_path` is unstable; including the file is what makes

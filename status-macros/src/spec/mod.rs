@@ -2,6 +2,7 @@
 //! model that both macros expand from.
 
 mod check;
+mod class;
 mod location;
 mod model;
 mod read;
@@ -12,6 +13,7 @@ use std::sync::OnceLock;
 
 use toml::Spanned;
 
+pub(crate) use class::Class;
 pub(crate) use model::Registration;
 use model::{RawAlias, RawCode, RawWarning};
 

@@ -1,3 +1,5 @@
+use status_core::{ClientError, Status, Success};
+
 status_core::status_codes!(
     name = AppStatus,
     warning_name = AppWarning,
@@ -29,7 +31,36 @@ status_core::status_codes!(
     "#,
 );
 
+fn ok<S: Success<AppStatus>>(_: S) -> AppStatus {
+    S::STATUS
+}
+
+fn reject<S: ClientError<AppStatus>>(_: S) -> AppStatus {
+    S::STATUS
+}
+
+// A second enum in the same module: its per-code types get a module of its own.
+status_core::status_codes!(
+    name = OtherStatus,
+    inline = r#"
+        [[code]]
+        code = 299
+        name = "PartiallyStale"
+        phrase = "Partially Stale"
+        source = "Example Corp"
+        status = "unofficial"
+        reference = "https://example.com/status#299"
+        description = "Some of the returned items come from a stale cache."
+    "#,
+);
+
 fn main() {
+    assert_eq!(ok(app_status::PartiallyStale), AppStatus::PartiallyStale);
+    assert_eq!(reject(app_status::QuotaExhausted), AppStatus::QuotaExhausted);
+    assert_eq!(
+        <other_status::PartiallyStale as Status<OtherStatus>>::STATUS,
+        OtherStatus::PartiallyStale
+    );
     assert_eq!(AppStatus::PartiallyStale.as_u16(), 299);
     assert_eq!(AppStatus::QuotaExhausted.to_string(), "477 Quota Exhausted");
     assert_eq!(AppStatus::from_u16(477), Ok(AppStatus::QuotaExhausted));
@@ -41,6 +72,8 @@ fn main() {
         [AppStatus::PartiallyStale, AppStatus::QuotaExhausted]
     );
     assert_eq!(AppWarning::Miscellaneous.as_u16(), 199);
-    assert_eq!(AppWarning::Miscellaneous.phrase(), "Miscellaneous Warning");
+    assert_eq!(AppWarning::Miscellaneous.warn_text(), "Miscellaneous Warning");
+    assert_eq!(AppWarning::from_u16(199), Ok(AppWarning::Miscellaneous));
+    assert_eq!("199".parse::<AppWarning>(), Ok(AppWarning::Miscellaneous));
     assert_eq!(AppWarning::ALL, [AppWarning::Miscellaneous]);
 }
