@@ -82,23 +82,23 @@ fn serde() {
 #[cfg(feature = "axum")]
 #[test]
 fn axum() {
-    assert_impl!(axum_core::response::IntoResponse: ApiError, Lookup<u8>, StatusCode);
+    assert_impl!(axum_core::response::IntoResponse: ApiError, Lookup<u8>, StatusCode, AppStatus);
 }
 
 #[cfg(feature = "actix-web")]
 #[test]
 fn actix_web() {
     assert_impl!(actix_web::ResponseError: ApiError, Lookup<u8>);
-    assert_impl!(actix_web::Responder: StatusCode);
-    assert_impl!(Into<actix_web::http::StatusCode>: StatusCode);
-    assert_impl!(TryFrom<actix_web::http::StatusCode>: StatusCode);
+    assert_impl!(actix_web::Responder: StatusCode, AppStatus);
+    assert_impl!(Into<actix_web::http::StatusCode>: StatusCode, AppStatus);
+    assert_impl!(TryFrom<actix_web::http::StatusCode>: StatusCode, AppStatus);
 }
 
 #[cfg(feature = "poem")]
 #[test]
 fn poem() {
     assert_impl!(poem::error::ResponseError: ApiError, Lookup<u8>);
-    assert_impl!(poem::IntoResponse: StatusCode);
+    assert_impl!(poem::IntoResponse: StatusCode, AppStatus);
 }
 
 #[cfg(feature = "utoipa")]

@@ -3,7 +3,7 @@
 //! actix-web 4 is built on `http` 0.2, so codes cross over as numbers, and
 //! `StatusCode` converts to and from actix's own status type.
 
-use crate::{ErrorResponse, HttpError, StatusCode};
+use crate::{ErrorResponse, HttpError};
 
 /// The actix status of an error; the same status `actix_error_response` sends.
 #[doc(hidden)]
@@ -49,9 +49,46 @@ macro_rules! __impl_actix_web {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_status_actix_web {
-    ($(#[$doc:meta])* $ty:ident) => {
+    ($doctests:ident, $ty:ident) => {
         /// Answers with this status and an empty body.
-        $(#[$doc])*
+        ///
+        /// A handler can return a `StatusCode` itself. Where actix wants its own
+        /// status type, in `HttpResponse::build` or a `(body, status)` tuple,
+        /// `.into()` or `actix_web::http::StatusCode::from` converts (actix-web 4
+        /// is on `http` 0.2, so this is not feature `http`'s conversion):
+        #[doc = $crate::__status_doc_example!($doctests,
+            /// ```
+            /// use actix_web::{HttpResponse, Responder, test::TestRequest};
+            /// use status_core::StatusCode;
+            ///
+            /// async fn delete_item() -> StatusCode {
+            ///     StatusCode::NoContent
+            /// }
+            ///
+            /// async fn create_item() -> HttpResponse {
+            ///     HttpResponse::build(StatusCode::Created.into())
+            ///         .insert_header(("location", "/items/7"))
+            ///         .body("created")
+            /// }
+            ///
+            /// async fn accept_job() -> impl Responder {
+            ///     ("queued", actix_web::http::StatusCode::from(StatusCode::Accepted))
+            /// }
+            ///
+            /// # fn ready<F: Future>(future: F) -> F::Output {
+            /// #     let waker = std::task::Waker::noop();
+            /// #     match std::pin::pin!(future).poll(&mut std::task::Context::from_waker(waker)) {
+            /// #         std::task::Poll::Ready(output) => output,
+            /// #         std::task::Poll::Pending => unreachable!("the handlers never wait"),
+            /// #     }
+            /// # }
+            /// let request = TestRequest::default().to_http_request();
+            /// assert_eq!(StatusCode::NoContent, ready(delete_item()).respond_to(&request).status());
+            /// assert_eq!(StatusCode::Created, ready(create_item()).status());
+            /// assert_eq!(StatusCode::Accepted, ready(accept_job()).respond_to(&request).status());
+            /// assert_eq!(StatusCode::try_from(actix_web::http::StatusCode::OK), Ok(StatusCode::Ok));
+            /// ```
+        )]
         #[automatically_derived]
         impl $crate::__private::actix_web::Responder for $ty {
             type Body = $crate::__private::actix_web::body::BoxBody;
@@ -94,44 +131,3 @@ macro_rules! __impl_status_actix_web {
         }
     };
 }
-
-crate::__impl_status_actix_web!(
-    ///
-    /// A handler can return a `StatusCode` itself. Where actix wants its own
-    /// status type, in `HttpResponse::build` or a `(body, status)` tuple,
-    /// `.into()` or `actix_web::http::StatusCode::from` converts (actix-web 4
-    /// is on `http` 0.2, so this is not feature `http`'s conversion):
-    ///
-    /// ```
-    /// use actix_web::{HttpResponse, Responder, test::TestRequest};
-    /// use status_core::StatusCode;
-    ///
-    /// async fn delete_item() -> StatusCode {
-    ///     StatusCode::NoContent
-    /// }
-    ///
-    /// async fn create_item() -> HttpResponse {
-    ///     HttpResponse::build(StatusCode::Created.into())
-    ///         .insert_header(("location", "/items/7"))
-    ///         .body("created")
-    /// }
-    ///
-    /// async fn accept_job() -> impl Responder {
-    ///     ("queued", actix_web::http::StatusCode::from(StatusCode::Accepted))
-    /// }
-    ///
-    /// # fn ready<F: Future>(future: F) -> F::Output {
-    /// #     let waker = std::task::Waker::noop();
-    /// #     match std::pin::pin!(future).poll(&mut std::task::Context::from_waker(waker)) {
-    /// #         std::task::Poll::Ready(output) => output,
-    /// #         std::task::Poll::Pending => unreachable!("the handlers never wait"),
-    /// #     }
-    /// # }
-    /// let request = TestRequest::default().to_http_request();
-    /// assert_eq!(StatusCode::NoContent, ready(delete_item()).respond_to(&request).status());
-    /// assert_eq!(StatusCode::Created, ready(create_item()).status());
-    /// assert_eq!(StatusCode::Accepted, ready(accept_job()).respond_to(&request).status());
-    /// assert_eq!(StatusCode::try_from(actix_web::http::StatusCode::OK), Ok(StatusCode::Ok));
-    /// ```
-    StatusCode
-);

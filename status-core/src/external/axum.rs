@@ -1,6 +1,6 @@
 //! Feature `axum`: a derived error is an `IntoResponse`.
 
-use crate::{HttpError, StatusCode};
+use crate::HttpError;
 
 /// The axum response of an error: status, headers and problem+json body.
 #[doc(hidden)]
@@ -24,9 +24,41 @@ macro_rules! __impl_axum {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_status_axum {
-    ($(#[$doc:meta])* $ty:ident) => {
+    ($doctests:ident, $ty:ident) => {
         /// Answers with this status and an empty body, as `http::StatusCode` does.
-        $(#[$doc])*
+        ///
+        /// A handler can return a `StatusCode` itself. axum builds its tuples of
+        /// status, headers and body for `http::StatusCode` only (and Rust's orphan
+        /// rules keep this crate from adding them), so a status that comes with
+        /// headers or a body goes in as `http::StatusCode::from(...)`, the
+        /// conversion of feature `http`, which `axum` turns on:
+        #[doc = $crate::__status_doc_example!($doctests,
+            /// ```
+            /// use axum_core::response::{IntoResponse, Response};
+            /// use status_core::StatusCode;
+            ///
+            /// async fn delete_item() -> StatusCode {
+            ///     StatusCode::NoContent
+            /// }
+            ///
+            /// async fn create_item() -> Response {
+            ///     let status = http::StatusCode::from(StatusCode::Created);
+            ///     (status, [("location", "/items/7")], "created").into_response()
+            /// }
+            ///
+            /// # fn ready<F: Future>(future: F) -> F::Output {
+            /// #     let waker = std::task::Waker::noop();
+            /// #     match std::pin::pin!(future).poll(&mut std::task::Context::from_waker(waker)) {
+            /// #         std::task::Poll::Ready(output) => output,
+            /// #         std::task::Poll::Pending => unreachable!("the handlers never wait"),
+            /// #     }
+            /// # }
+            /// assert_eq!(ready(delete_item()).into_response().status(), 204);
+            /// let created = ready(create_item());
+            /// assert_eq!(created.status(), 201);
+            /// assert_eq!(created.headers()["location"], "/items/7");
+            /// ```
+        )]
         #[automatically_derived]
         impl $crate::__private::axum_core::response::IntoResponse for $ty {
             fn into_response(self) -> $crate::__private::axum_core::response::Response {
@@ -37,39 +69,3 @@ macro_rules! __impl_status_axum {
         }
     };
 }
-
-crate::__impl_status_axum!(
-    ///
-    /// A handler can return a `StatusCode` itself. axum builds its tuples of
-    /// status, headers and body for `http::StatusCode` only (and Rust's orphan
-    /// rules keep this crate from adding them), so a status that comes with
-    /// headers or a body goes in as `http::StatusCode::from(...)`, the
-    /// conversion of feature `http`, which `axum` turns on:
-    ///
-    /// ```
-    /// use axum_core::response::{IntoResponse, Response};
-    /// use status_core::StatusCode;
-    ///
-    /// async fn delete_item() -> StatusCode {
-    ///     StatusCode::NoContent
-    /// }
-    ///
-    /// async fn create_item() -> Response {
-    ///     let status = http::StatusCode::from(StatusCode::Created);
-    ///     (status, [("location", "/items/7")], "created").into_response()
-    /// }
-    ///
-    /// # fn ready<F: Future>(future: F) -> F::Output {
-    /// #     let waker = std::task::Waker::noop();
-    /// #     match std::pin::pin!(future).poll(&mut std::task::Context::from_waker(waker)) {
-    /// #         std::task::Poll::Ready(output) => output,
-    /// #         std::task::Poll::Pending => unreachable!("the handlers never wait"),
-    /// #     }
-    /// # }
-    /// assert_eq!(ready(delete_item()).into_response().status(), 204);
-    /// let created = ready(create_item());
-    /// assert_eq!(created.status(), 201);
-    /// assert_eq!(created.headers()["location"], "/items/7");
-    /// ```
-    StatusCode
-);

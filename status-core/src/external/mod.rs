@@ -33,21 +33,21 @@ macro_rules! __impl_status_serde {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_status_axum {
-    ($(#[$doc:meta])* $ty:ident) => {};
+    ($doctests:ident, $ty:ident) => {};
 }
 
 #[cfg(not(feature = "actix-web"))]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_status_actix_web {
-    ($(#[$doc:meta])* $ty:ident) => {};
+    ($doctests:ident, $ty:ident) => {};
 }
 
 #[cfg(not(feature = "poem"))]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_status_poem {
-    ($(#[$doc:meta])* $ty:ident) => {};
+    ($doctests:ident, $ty:ident) => {};
 }
 
 #[cfg(not(feature = "axum"))]

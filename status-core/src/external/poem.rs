@@ -5,7 +5,7 @@
 //! response is [`HttpError::to_http_response`] moved into poem's type: the
 //! status, headers and body are byte for byte those of the axum adapter.
 
-use crate::{HttpError, StatusCode};
+use crate::HttpError;
 
 /// The poem status of an error; the same status [`poem_response`] sends.
 #[doc(hidden)]
@@ -46,9 +46,42 @@ macro_rules! __impl_poem {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_status_poem {
-    ($(#[$doc:meta])* $ty:ident) => {
+    ($doctests:ident, $ty:ident) => {
         /// Answers with this status and an empty body, as `http::StatusCode` does.
-        $(#[$doc])*
+        ///
+        /// A handler can return a `StatusCode` itself. poem is on `http` 1.x, so
+        /// where it wants its own status type, in `with_status` or a
+        /// `(status, body)` tuple, `.into()` or `http::StatusCode::from` converts
+        /// (feature `http`, which `poem` turns on):
+        #[doc = $crate::__status_doc_example!($doctests,
+            /// ```
+            /// use poem::{IntoResponse, Route, delete, handler};
+            /// use status_core::StatusCode;
+            ///
+            /// #[handler]
+            /// fn delete_item() -> StatusCode {
+            ///     StatusCode::NoContent
+            /// }
+            ///
+            /// fn create_item() -> impl IntoResponse {
+            ///     "created"
+            ///         .with_status(StatusCode::Created.into())
+            ///         .with_header("location", "/items/7")
+            /// }
+            ///
+            /// fn accept_job() -> impl IntoResponse {
+            ///     (http::StatusCode::from(StatusCode::Accepted), "queued")
+            /// }
+            ///
+            /// let app = Route::new().at("/items/:id", delete(delete_item));
+            /// # let _ = app;
+            /// assert_eq!(StatusCode::NoContent.into_response().status(), 204);
+            /// let created = create_item().into_response();
+            /// assert_eq!(created.status(), 201);
+            /// assert_eq!(created.headers()["location"], "/items/7");
+            /// assert_eq!(accept_job().into_response().status(), 202);
+            /// ```
+        )]
         #[automatically_derived]
         impl $crate::__private::poem::IntoResponse for $ty {
             fn into_response(self) -> $crate::__private::poem::Response {
@@ -59,40 +92,3 @@ macro_rules! __impl_status_poem {
         }
     };
 }
-
-crate::__impl_status_poem!(
-    ///
-    /// A handler can return a `StatusCode` itself. poem is on `http` 1.x, so
-    /// where it wants its own status type, in `with_status` or a
-    /// `(status, body)` tuple, `.into()` or `http::StatusCode::from` converts
-    /// (feature `http`, which `poem` turns on):
-    ///
-    /// ```
-    /// use poem::{IntoResponse, Route, delete, handler};
-    /// use status_core::StatusCode;
-    ///
-    /// #[handler]
-    /// fn delete_item() -> StatusCode {
-    ///     StatusCode::NoContent
-    /// }
-    ///
-    /// fn create_item() -> impl IntoResponse {
-    ///     "created"
-    ///         .with_status(StatusCode::Created.into())
-    ///         .with_header("location", "/items/7")
-    /// }
-    ///
-    /// fn accept_job() -> impl IntoResponse {
-    ///     (http::StatusCode::from(StatusCode::Accepted), "queued")
-    /// }
-    ///
-    /// let app = Route::new().at("/items/:id", delete(delete_item));
-    /// # let _ = app;
-    /// assert_eq!(StatusCode::NoContent.into_response().status(), 204);
-    /// let created = create_item().into_response();
-    /// assert_eq!(created.status(), 201);
-    /// assert_eq!(created.headers()["location"], "/items/7");
-    /// assert_eq!(accept_job().into_response().status(), 202);
-    /// ```
-    StatusCode
-);

@@ -569,6 +569,7 @@ macro_rules! __status_code_enum {
         }
 
         $crate::__status_code_traits! {
+            doctests: $doctests,
             enum $name;
             extends: [$($builtin)?],
         }

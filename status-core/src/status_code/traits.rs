@@ -8,6 +8,7 @@
 #[macro_export]
 macro_rules! __status_code_traits {
     (
+        doctests: $doctests:ident,
         enum $name:ident;
         extends: [$($builtin:ident)?],
     ) => {
@@ -62,6 +63,9 @@ macro_rules! __status_code_traits {
 
         $crate::__impl_status_serde!($name);
         $crate::__impl_status_http!($name);
+        $crate::__impl_status_axum!($doctests, $name);
+        $crate::__impl_status_actix_web!($doctests, $name);
+        $crate::__impl_status_poem!($doctests, $name);
 
         $(
             // An `extend_builtin` enum has a row for every built-in code, with
