@@ -56,39 +56,41 @@ macro_rules! __impl_status_actix_web {
         /// status type, in `HttpResponse::build` or a `(body, status)` tuple,
         /// `.into()` or `actix_web::http::StatusCode::from` converts (actix-web 4
         /// is on `http` 0.2, so this is not feature `http`'s conversion):
-        #[doc = $crate::__status_doc_example!($doctests,
-            /// ```
-            /// use actix_web::{HttpResponse, Responder, test::TestRequest};
-            /// use status_core::StatusCode;
-            ///
-            /// async fn delete_item() -> StatusCode {
-            ///     StatusCode::NoContent
-            /// }
-            ///
-            /// async fn create_item() -> HttpResponse {
-            ///     HttpResponse::build(StatusCode::Created.into())
-            ///         .insert_header(("location", "/items/7"))
-            ///         .body("created")
-            /// }
-            ///
-            /// async fn accept_job() -> impl Responder {
-            ///     ("queued", actix_web::http::StatusCode::from(StatusCode::Accepted))
-            /// }
-            ///
-            /// # fn ready<F: Future>(future: F) -> F::Output {
-            /// #     let waker = std::task::Waker::noop();
-            /// #     match std::pin::pin!(future).poll(&mut std::task::Context::from_waker(waker)) {
-            /// #         std::task::Poll::Ready(output) => output,
-            /// #         std::task::Poll::Pending => unreachable!("the handlers never wait"),
-            /// #     }
-            /// # }
-            /// let request = TestRequest::default().to_http_request();
-            /// assert_eq!(StatusCode::NoContent, ready(delete_item()).respond_to(&request).status());
-            /// assert_eq!(StatusCode::Created, ready(create_item()).status());
-            /// assert_eq!(StatusCode::Accepted, ready(accept_job()).respond_to(&request).status());
-            /// assert_eq!(StatusCode::try_from(actix_web::http::StatusCode::OK), Ok(StatusCode::Ok));
-            /// ```
-        )]
+        // A string, not `///` lines: rustfmt re-indents doc lines inside
+        // an attribute on every run.
+        #[doc = $crate::__status_doc_example!($doctests, r#"
+```
+use actix_web::{HttpResponse, Responder, test::TestRequest};
+use status_core::StatusCode;
+
+async fn delete_item() -> StatusCode {
+    StatusCode::NoContent
+}
+
+async fn create_item() -> HttpResponse {
+    HttpResponse::build(StatusCode::Created.into())
+        .insert_header(("location", "/items/7"))
+        .body("created")
+}
+
+async fn accept_job() -> impl Responder {
+    ("queued", actix_web::http::StatusCode::from(StatusCode::Accepted))
+}
+
+# fn ready<F: Future>(future: F) -> F::Output {
+#     let waker = std::task::Waker::noop();
+#     match std::pin::pin!(future).poll(&mut std::task::Context::from_waker(waker)) {
+#         std::task::Poll::Ready(output) => output,
+#         std::task::Poll::Pending => unreachable!("the handlers never wait"),
+#     }
+# }
+let request = TestRequest::default().to_http_request();
+assert_eq!(StatusCode::NoContent, ready(delete_item()).respond_to(&request).status());
+assert_eq!(StatusCode::Created, ready(create_item()).status());
+assert_eq!(StatusCode::Accepted, ready(accept_job()).respond_to(&request).status());
+assert_eq!(StatusCode::try_from(actix_web::http::StatusCode::OK), Ok(StatusCode::Ok));
+```
+"#)]
         #[automatically_derived]
         impl $crate::__private::actix_web::Responder for $ty {
             type Body = $crate::__private::actix_web::body::BoxBody;

@@ -32,33 +32,35 @@ macro_rules! __impl_status_axum {
         /// rules keep this crate from adding them), so a status that comes with
         /// headers or a body goes in as `http::StatusCode::from(...)`, the
         /// conversion of feature `http`, which `axum` turns on:
-        #[doc = $crate::__status_doc_example!($doctests,
-            /// ```
-            /// use axum_core::response::{IntoResponse, Response};
-            /// use status_core::StatusCode;
-            ///
-            /// async fn delete_item() -> StatusCode {
-            ///     StatusCode::NoContent
-            /// }
-            ///
-            /// async fn create_item() -> Response {
-            ///     let status = http::StatusCode::from(StatusCode::Created);
-            ///     (status, [("location", "/items/7")], "created").into_response()
-            /// }
-            ///
-            /// # fn ready<F: Future>(future: F) -> F::Output {
-            /// #     let waker = std::task::Waker::noop();
-            /// #     match std::pin::pin!(future).poll(&mut std::task::Context::from_waker(waker)) {
-            /// #         std::task::Poll::Ready(output) => output,
-            /// #         std::task::Poll::Pending => unreachable!("the handlers never wait"),
-            /// #     }
-            /// # }
-            /// assert_eq!(ready(delete_item()).into_response().status(), 204);
-            /// let created = ready(create_item());
-            /// assert_eq!(created.status(), 201);
-            /// assert_eq!(created.headers()["location"], "/items/7");
-            /// ```
-        )]
+        // A string, not `///` lines: rustfmt re-indents doc lines inside
+        // an attribute on every run.
+        #[doc = $crate::__status_doc_example!($doctests, r#"
+```
+use axum_core::response::{IntoResponse, Response};
+use status_core::StatusCode;
+
+async fn delete_item() -> StatusCode {
+    StatusCode::NoContent
+}
+
+async fn create_item() -> Response {
+    let status = http::StatusCode::from(StatusCode::Created);
+    (status, [("location", "/items/7")], "created").into_response()
+}
+
+# fn ready<F: Future>(future: F) -> F::Output {
+#     let waker = std::task::Waker::noop();
+#     match std::pin::pin!(future).poll(&mut std::task::Context::from_waker(waker)) {
+#         std::task::Poll::Ready(output) => output,
+#         std::task::Poll::Pending => unreachable!("the handlers never wait"),
+#     }
+# }
+assert_eq!(ready(delete_item()).into_response().status(), 204);
+let created = ready(create_item());
+assert_eq!(created.status(), 201);
+assert_eq!(created.headers()["location"], "/items/7");
+```
+"#)]
         #[automatically_derived]
         impl $crate::__private::axum_core::response::IntoResponse for $ty {
             fn into_response(self) -> $crate::__private::axum_core::response::Response {

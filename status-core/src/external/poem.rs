@@ -53,41 +53,43 @@ macro_rules! __impl_status_poem {
         /// where it wants its own status type, in `with_status` or a
         /// `(status, body)` tuple, `.into()` or `http::StatusCode::from` converts
         /// (feature `http`, which `poem` turns on):
-        #[doc = $crate::__status_doc_example!($doctests,
-            /// ```
-            /// use poem::{IntoResponse, Route, delete, handler};
-            /// use status_core::StatusCode;
-            ///
-            /// #[handler]
-            /// fn delete_item() -> StatusCode {
-            ///     StatusCode::NoContent
-            /// }
-            ///
-            /// fn create_item() -> impl IntoResponse {
-            ///     "created"
-            ///         .with_status(StatusCode::Created.into())
-            ///         .with_header("location", "/items/7")
-            /// }
-            ///
-            /// fn accept_job() -> impl IntoResponse {
-            ///     (http::StatusCode::from(StatusCode::Accepted), "queued")
-            /// }
-            ///
-            /// let app = Route::new().at("/items/:id", delete(delete_item));
-            /// # let _ = app;
-            /// assert_eq!(StatusCode::NoContent.into_response().status(), 204);
-            /// let created = create_item().into_response();
-            /// assert_eq!(created.status(), 201);
-            /// assert_eq!(created.headers()["location"], "/items/7");
-            /// assert_eq!(accept_job().into_response().status(), 202);
-            /// ```
-        )]
+        // A string, not `///` lines: rustfmt re-indents doc lines inside
+        // an attribute on every run.
+        #[doc = $crate::__status_doc_example!($doctests, r#"
+```
+use poem::{IntoResponse, Route, delete, handler};
+use status_core::StatusCode;
+
+#[handler]
+fn delete_item() -> StatusCode {
+    StatusCode::NoContent
+}
+
+fn create_item() -> impl IntoResponse {
+    "created"
+        .with_status(StatusCode::Created.into())
+        .with_header("location", "/items/7")
+}
+
+fn accept_job() -> impl IntoResponse {
+    (http::StatusCode::from(StatusCode::Accepted), "queued")
+}
+
+let app = Route::new().at("/items/:id", delete(delete_item));
+# let _ = app;
+assert_eq!(StatusCode::NoContent.into_response().status(), 204);
+let created = create_item().into_response();
+assert_eq!(created.status(), 201);
+assert_eq!(created.headers()["location"], "/items/7");
+assert_eq!(accept_job().into_response().status(), 202);
+```
+"#)]
         #[automatically_derived]
         impl $crate::__private::poem::IntoResponse for $ty {
             fn into_response(self) -> $crate::__private::poem::Response {
-                $crate::__private::poem::IntoResponse::into_response(
-                    $crate::__private::to_http(self.as_u16()),
-                )
+                $crate::__private::poem::IntoResponse::into_response($crate::__private::to_http(
+                    self.as_u16(),
+                ))
             }
         }
     };

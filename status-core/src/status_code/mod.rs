@@ -75,6 +75,14 @@ macro_rules! __status_doc_example {
     (no, $(#[doc = $line:literal])*) => {
         ""
     };
+    // The example as one string, for call sites where rustfmt would
+    // re-indent `///` lines.
+    (yes, $text:literal) => {
+        ::core::concat!("\n# Example\n", $text)
+    };
+    (no, $text:literal) => {
+        ""
+    };
 }
 
 /// The enum, its methods and its impls; called by `status_codes!` with one

@@ -25,23 +25,13 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
 fn try_expand(input: TokenStream) -> syn::Result<TokenStream> {
     let cx = Ctxt::new();
     let args = Args::from_tokens(&cx, input);
+    // Argument errors and spec errors go to the same collector, so a call
+    // with both reports both in one compile.
+    let loaded = args.as_ref().ok().and_then(|args| load_spec(&cx, args));
     cx.check()?;
     let args = args?;
-    let builtin = Spec::builtin().map_err(|errors| spec_error(Span::call_site(), errors))?;
-    let base = args.extend_builtin.then_some(builtin);
-    let (spec, tracked_file, origin) = match &args.source {
-        SpecSource::Builtin => (builtin.clone(), None, BUILTIN_LABEL.to_owned()),
-        SpecSource::File(literal) => {
-            let (path, text) = read_spec_file(literal)?;
-            let spec = Spec::parse(&text, &literal.value(), base)
-                .map_err(|errors| spec_error(args.source_key, &errors))?;
-            (spec, Some(path), literal.value())
-        }
-        SpecSource::Inline(literal) => {
-            let spec = Spec::parse(&literal.value(), "inline spec", base)
-                .map_err(|errors| spec_error(args.source_key, &errors))?;
-            (spec, None, "an inline spec".to_owned())
-        }
+    let Some((spec, tracked_file, origin)) = loaded else {
+        return Err(syn::Error::new(args.source_key, "the spec is invalid"));
     };
 
     let options = expand::Options {
@@ -66,6 +56,34 @@ fn try_expand(input: TokenStream) -> syn::Result<TokenStream> {
     Ok(quote!(#generated #tracking))
 }
 
+/// The spec the arguments name, with the file to track and how generated docs
+/// name it; `None` (its problems recorded in `cx`) when it is invalid.
+fn load_spec(cx: &Ctxt, args: &Args) -> Option<(Spec, Option<PathBuf>, String)> {
+    let builtin = match Spec::builtin() {
+        Ok(builtin) => builtin,
+        Err(errors) => {
+            report_spec_errors(cx, Span::call_site(), errors);
+            return None;
+        }
+    };
+    let base = args.extend_builtin.then_some(builtin);
+    let parsed = match &args.source {
+        SpecSource::Builtin => return Some((builtin.clone(), None, BUILTIN_LABEL.to_owned())),
+        SpecSource::File(literal) => {
+            let (path, text) = read_spec_file(literal)
+                .map_err(|error| cx.syn_error(error))
+                .ok()?;
+            Spec::parse(&text, &literal.value(), base)
+                .map(|spec| (spec, Some(path), literal.value()))
+        }
+        SpecSource::Inline(literal) => Spec::parse(&literal.value(), "inline spec", base)
+            .map(|spec| (spec, None, "an inline spec".to_owned())),
+    };
+    parsed
+        .map_err(|errors| report_spec_errors(cx, args.source_key, &errors))
+        .ok()
+}
+
 /// Reads a user's spec, resolved against the invoking crate's manifest directory.
 fn read_spec_file(literal: &syn::LitStr) -> syn::Result<(PathBuf, String)> {
     let relative = literal.value();
@@ -86,14 +104,8 @@ fn read_spec_file(literal: &syn::LitStr) -> syn::Result<(PathBuf, String)> {
 
 /// One compile error per spec problem, all on the same span: rustc cannot point
 /// inside a TOML file, so each message carries its own `file:line:col`.
-fn spec_error(span: Span, errors: &SpecErrors) -> syn::Error {
-    let mut combined: Option<syn::Error> = None;
+fn report_spec_errors(cx: &Ctxt, span: Span, errors: &SpecErrors) {
     for message in errors {
-        let error = syn::Error::new(span, message);
-        match &mut combined {
-            Some(existing) => existing.combine(error),
-            None => combined = Some(error),
-        }
+        cx.error_at(span, message);
     }
-    combined.unwrap_or_else(|| syn::Error::new(span, "the spec is invalid"))
 }

@@ -181,7 +181,14 @@ impl WarningEntry {
     }
 }
 
-/// Collects every problem of one file, each located as `file:line:col`.
+/// Collects every problem of one spec file, each located as `file:line:col`.
+///
+/// Not a second error collector beside [`crate::ctxt::Ctxt`]: rustc cannot
+/// point inside a TOML file, so a spec problem is a message that carries its
+/// own location, sorted into file order here and reported by the macro through
+/// its `Ctxt`, on the tokens that named the spec. Plain strings also let the
+/// built-in spec's verdict be cached across macro calls (`syn::Error` holds
+/// spans, which must not outlive one expansion).
 pub(crate) struct Problems<'s> {
     source: &'s str,
     label: &'s str,
