@@ -5,9 +5,9 @@ use proc_macro2::Span;
 use syn::{Data as SynData, DeriveInput, Fields, Ident, LitStr};
 
 use super::attr::{Attrs, Place, StatusRef};
-use super::check;
+use super::suggest;
 use crate::ctxt::Ctxt;
-use crate::spec::{CodeEntry, Spec};
+use crate::spec::{BUILTIN_LABEL, CodeEntry, Spec};
 
 pub(crate) struct Input<'a> {
     pub(crate) original: &'a DeriveInput,
@@ -106,7 +106,7 @@ impl<'a> Variant<'a> {
         let status = attrs
             .status
             .as_ref()
-            .and_then(|(_, status)| check::resolve_status(cx, spec, status));
+            .and_then(|(_, status)| resolve_status(cx, spec, status));
         Variant {
             ident,
             fields,
@@ -142,6 +142,56 @@ impl<'a> Variant<'a> {
             StatusRef::Number(literal) => literal.span(),
             StatusRef::Name(ident) => ident.span(),
         })
+    }
+}
+
+// `status` names a code of the registry, by number or by name (or alias):
+//     #[http(status = 4040)]      <- rejected
+//     #[http(status = NotFund)]   <- rejected, with "did you mean `NotFound`?"
+fn resolve_status(
+    cx: &Ctxt,
+    spec: &'static Spec,
+    status: &StatusRef,
+) -> Option<&'static CodeEntry> {
+    match status {
+        StatusRef::Number(literal) => {
+            let found = literal
+                .base10_parse::<u16>()
+                .ok()
+                .filter(|_| literal.suffix().is_empty());
+            let entry = found.and_then(|code| spec.by_code(code));
+            if entry.is_none() {
+                cx.error_spanned_by(
+                    literal,
+                    format_args!(
+                        "unknown status code `{}`; it is not in {BUILTIN_LABEL}",
+                        literal.base10_digits()
+                    ),
+                );
+            }
+            entry
+        }
+        StatusRef::Name(ident) => {
+            let name = ident.to_string();
+            let entry = spec.codes.iter().find(|entry| {
+                entry.name == name || entry.aliases.iter().any(|alias| alias.name == name)
+            });
+            if entry.is_none() {
+                let names = spec.codes.iter().flat_map(|entry| {
+                    std::iter::once(&entry.name).chain(entry.aliases.iter().map(|a| &a.name))
+                });
+                let message = match suggest::closest(&name, names.map(String::as_str)) {
+                    Some(suggestion) => {
+                        format!("`{name}` is not a status name; did you mean `{suggestion}`?")
+                    }
+                    None => format!(
+                        "`{name}` is not a status name in {BUILTIN_LABEL}; use a number such as `404` or a name such as `NotFound`"
+                    ),
+                };
+                cx.error_spanned_by(ident, message);
+            }
+            entry
+        }
     }
 }
 
