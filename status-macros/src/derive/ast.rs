@@ -19,6 +19,8 @@ pub(crate) struct Input<'a> {
 pub(crate) enum Data<'a> {
     Enum(Vec<Variant<'a>>),
     Struct(Box<Variant<'a>>),
+    /// Rejected; kept so the fallback knows to emit no stubs.
+    Union,
 }
 
 /// A variant, or the struct itself: one way the type can be an error.
@@ -35,7 +37,10 @@ pub(crate) struct Variant<'a> {
 }
 
 impl<'a> Input<'a> {
-    pub(crate) fn from_syn(cx: &Ctxt, spec: &'static Spec, input: &'a DeriveInput) -> Option<Self> {
+    /// Always an IR, so the fallback can use it: where an attribute failed to
+    /// parse, what it would have set is missing and `cx` holds the error.
+    pub(crate) fn from_syn(cx: &Ctxt, input: &'a DeriveInput) -> Self {
+        let spec = builtin_spec(cx);
         match &input.data {
             SynData::Enum(data) => {
                 let container = Attrs::from_syn(cx, &input.attrs, Place::Enum);
@@ -48,7 +53,7 @@ impl<'a> Input<'a> {
                             .with_docs(&variant.attrs)
                     })
                     .collect();
-                Some(Input::new(input, container, Data::Enum(variants)))
+                Input::new(input, container, Data::Enum(variants))
             }
             SynData::Struct(data) => {
                 let attrs = Attrs::from_syn(cx, &input.attrs, Place::Struct);
@@ -59,18 +64,14 @@ impl<'a> Input<'a> {
                 };
                 let variant = Variant::new(cx, spec, &input.ident, &data.fields, attrs, true)
                     .with_docs(&input.attrs);
-                Some(Input::new(
-                    input,
-                    container,
-                    Data::Struct(Box::new(variant)),
-                ))
+                Input::new(input, container, Data::Struct(Box::new(variant)))
             }
             SynData::Union(data) => {
                 cx.error_spanned_by(
                     data.union_token,
                     "#[derive(HttpError)] supports enums and structs, not unions",
                 );
-                None
+                Input::new(input, Attrs::default(), Data::Union)
             }
         }
     }
@@ -90,6 +91,7 @@ impl<'a> Input<'a> {
         match &self.data {
             Data::Enum(variants) => variants,
             Data::Struct(variant) => std::slice::from_ref(variant.as_ref()),
+            Data::Union => &[],
         }
     }
 }
@@ -97,7 +99,7 @@ impl<'a> Input<'a> {
 impl<'a> Variant<'a> {
     fn new(
         cx: &Ctxt,
-        spec: &'static Spec,
+        spec: Option<&'static Spec>,
         ident: &'a Ident,
         fields: &'a Fields,
         attrs: Attrs<'a>,
@@ -106,7 +108,7 @@ impl<'a> Variant<'a> {
         let status = attrs
             .status
             .as_ref()
-            .and_then(|(_, status)| resolve_status(cx, spec, status));
+            .and_then(|(_, status)| resolve_status(cx, spec?, status));
         Variant {
             ident,
             fields,
@@ -191,6 +193,24 @@ fn resolve_status(
                 cx.error_spanned_by(ident, message);
             }
             entry
+        }
+    }
+}
+
+/// The built-in registry; when it is broken, that is the one error, and no
+/// status resolves.
+fn builtin_spec(cx: &Ctxt) -> Option<&'static Spec> {
+    match Spec::builtin() {
+        Ok(spec) => Some(spec),
+        Err(errors) => {
+            cx.error_at(
+                Span::call_site(),
+                format_args!(
+                    "the built-in status-code spec is invalid: {}",
+                    errors.join("; ")
+                ),
+            );
+            None
         }
     }
 }
