@@ -7,6 +7,7 @@ use syn::{Attribute, Ident, LitInt, LitStr, Token};
 
 use super::suggest;
 use crate::ctxt::Ctxt;
+use crate::header;
 
 /// Where an `#[http(...)]` attribute sits decides which keys it may hold.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -161,7 +162,7 @@ impl<'a> Attrs<'a> {
                 syn::parenthesized!(content in meta.input);
                 let name: LitStr = content.parse()?;
                 content.parse::<Token![=]>()?;
-                if let Some(reason) = invalid_header_name(&name.value()) {
+                if let Some(reason) = header::response_name_problem(&name.value()) {
                     cx.error_spanned_by(
                         &name,
                         format_args!("invalid header name `{}`: {reason}", name.value()),
@@ -303,48 +304,13 @@ fn set_flag(cx: &Ctxt, slot: &mut Option<Span>, span: Span, key: &str) {
 // Header literals go out verbatim, so they must be valid field values:
 //     #[http(allow = "GET\r\nX-Injected: 1")]   <- rejected
 fn check_header_literal(cx: &Ctxt, header: &str, literal: &LitStr) {
-    let value = literal.value();
-    let reason = if value.bytes().any(|byte| byte == b'\r' || byte == b'\n') {
-        Some("it contains CR or LF, which would split the response")
-    } else if value
-        .bytes()
-        .any(|byte| (byte < 0x20 && byte != b'\t') || byte >= 0x7f)
-    {
-        Some("it contains a control character or non-ASCII text")
-    } else if value.starts_with([' ', '\t']) || value.ends_with([' ', '\t']) {
-        Some("it has leading or trailing whitespace")
-    } else if value.is_empty() {
-        Some("it is empty")
-    } else {
-        None
-    };
-    if let Some(reason) = reason {
+    if let Some(reason) = header::value_problem(&literal.value()) {
         cx.error_spanned_by(
             literal,
             format_args!(
                 "invalid value for the `{header}` header: {reason}; use visible ASCII text"
             ),
         );
-    }
-}
-
-// Framing headers describe the body, which the adapters write:
-//     #[http(header("Content-Type" = "text/plain"))]   <- rejected
-fn invalid_header_name(name: &str) -> Option<&'static str> {
-    let is_token_byte =
-        |byte: u8| byte.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&byte);
-    let framing = ["content-type", "content-length", "transfer-encoding"];
-    if name.is_empty() {
-        Some("it is empty")
-    } else if !name.bytes().all(is_token_byte) {
-        Some("use letters, digits and `-` only")
-    } else if framing
-        .iter()
-        .any(|header| header.eq_ignore_ascii_case(name))
-    {
-        Some("the response builder sets it from the problem+json body; remove it")
-    } else {
-        None
     }
 }
 
