@@ -4,7 +4,7 @@
 use proc_macro2::Span;
 use syn::{Data as SynData, DeriveInput, Fields, Ident, LitStr};
 
-use super::attr::{Attrs, Place, StatusRef};
+use super::attr::{self, Place, StatusRef};
 use super::suggest;
 use crate::ctxt::Ctxt;
 use crate::spec::{BUILTIN_LABEL, CodeEntry, Spec};
@@ -27,7 +27,7 @@ pub(crate) enum Data<'a> {
 pub(crate) struct Variant<'a> {
     pub(crate) ident: &'a Ident,
     pub(crate) fields: &'a Fields,
-    pub(crate) attrs: Attrs<'a>,
+    pub(crate) attrs: attr::Variant<'a>,
     /// The spec entry `status` names, once it resolved.
     pub(crate) status: Option<&'static CodeEntry>,
     /// Whether this is a struct (patterns are `Self { .. }`) or an enum variant.
@@ -41,44 +41,36 @@ impl<'a> Input<'a> {
     /// parse, what it would have set is missing and `cx` holds the error.
     pub(crate) fn from_syn(cx: &Ctxt, input: &'a DeriveInput) -> Self {
         let spec = builtin_spec(cx);
-        match &input.data {
+        let (container, data) = match &input.data {
             SynData::Enum(data) => {
-                let container = Attrs::from_syn(cx, &input.attrs, Place::Enum);
+                let (container, _) = attr::parse(cx, &input.attrs, Place::Enum);
                 let variants = data
                     .variants
                     .iter()
                     .map(|variant| {
-                        let attrs = Attrs::from_syn(cx, &variant.attrs, Place::Variant);
+                        let (_, attrs) = attr::parse(cx, &variant.attrs, Place::Variant);
                         Variant::new(cx, spec, &variant.ident, &variant.fields, attrs, false)
                             .with_docs(&variant.attrs)
                     })
                     .collect();
-                Input::new(input, container, Data::Enum(variants))
+                (container, Data::Enum(variants))
             }
             SynData::Struct(data) => {
-                let attrs = Attrs::from_syn(cx, &input.attrs, Place::Struct);
-                let container = Attrs {
-                    type_base: attrs.type_base.clone(),
-                    krate: attrs.krate.clone(),
-                    ..Attrs::default()
-                };
+                let (container, attrs) = attr::parse(cx, &input.attrs, Place::Struct);
                 let variant = Variant::new(cx, spec, &input.ident, &data.fields, attrs, true)
                     .with_docs(&input.attrs);
-                Input::new(input, container, Data::Struct(Box::new(variant)))
+                (container, Data::Struct(Box::new(variant)))
             }
             SynData::Union(data) => {
                 cx.error_spanned_by(
                     data.union_token,
                     "#[derive(HttpError)] supports enums and structs, not unions",
                 );
-                Input::new(input, Attrs::default(), Data::Union)
+                (attr::Container::default(), Data::Union)
             }
-        }
-    }
-
-    fn new(original: &'a DeriveInput, container: Attrs<'a>, data: Data<'a>) -> Self {
+        };
         Input {
-            original,
+            original: input,
             type_base: container.type_base.map(|(_, literal)| literal),
             krate: container
                 .krate
@@ -102,7 +94,7 @@ impl<'a> Variant<'a> {
         spec: Option<&'static Spec>,
         ident: &'a Ident,
         fields: &'a Fields,
-        attrs: Attrs<'a>,
+        attrs: attr::Variant<'a>,
         is_struct: bool,
     ) -> Self {
         let status = attrs

@@ -64,7 +64,8 @@ fn check_error_status(cx: &Ctxt, variant: &Variant<'_>) {
 //     #[http(status = 401)]                               <- rejected
 //     #[http(status = 401, www_authenticate = "Bearer")]
 fn check_required_headers(cx: &Ctxt, variant: &Variant<'_>) {
-    // A malformed attribute stops parsing at the error, so keys after it are unknown.
+    // A malformed attribute may hide the header: a typo (`alow = ...`) or keys
+    // lost after a parse error.
     if variant.attrs.malformed {
         return;
     }
@@ -129,6 +130,7 @@ fn check_transparent(cx: &Ctxt, variant: &Variant<'_>) {
     let Some(transparent) = variant.attrs.transparent else {
         return;
     };
+    let transparent = transparent.span;
     if variant.fields.len() != 1 {
         cx.error_at(
             transparent,
