@@ -6,6 +6,7 @@ mod codes;
 mod ctxt;
 mod derive;
 mod header;
+mod private;
 mod spec;
 
 use proc_macro::TokenStream;

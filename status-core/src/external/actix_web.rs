@@ -37,13 +37,13 @@ pub fn actix_error_response<E: HttpError + ?Sized>(error: &E) -> ::actix_web::Ht
 macro_rules! __impl_actix_web {
     ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
         #[automatically_derived]
-        impl $($impl_generics)* $crate::__private::actix_web::ResponseError for $($ty)* $($where_clause)* {
-            fn status_code(&self) -> $crate::__private::actix_web::http::StatusCode {
-                $crate::__private::actix_status_code(self)
+        impl $($impl_generics)* $crate::__private_0_1_0::actix_web::ResponseError for $($ty)* $($where_clause)* {
+            fn status_code(&self) -> $crate::__private_0_1_0::actix_web::http::StatusCode {
+                $crate::__private_0_1_0::actix_status_code(self)
             }
 
-            fn error_response(&self) -> $crate::__private::actix_web::HttpResponse {
-                $crate::__private::actix_error_response(self)
+            fn error_response(&self) -> $crate::__private_0_1_0::actix_web::HttpResponse {
+                $crate::__private_0_1_0::actix_error_response(self)
             }
         }
     };

@@ -31,13 +31,13 @@ pub fn poem_response<E: HttpError + ?Sized>(error: &E) -> ::poem::Response {
 macro_rules! __impl_poem {
     ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
         #[automatically_derived]
-        impl $($impl_generics)* $crate::__private::poem::error::ResponseError for $($ty)* $($where_clause)* {
-            fn status(&self) -> $crate::__private::poem::http::StatusCode {
-                $crate::__private::poem_status(self)
+        impl $($impl_generics)* $crate::__private_0_1_0::poem::error::ResponseError for $($ty)* $($where_clause)* {
+            fn status(&self) -> $crate::__private_0_1_0::poem::http::StatusCode {
+                $crate::__private_0_1_0::poem_status(self)
             }
 
-            fn as_response(&self) -> $crate::__private::poem::Response {
-                $crate::__private::poem_response(self)
+            fn as_response(&self) -> $crate::__private_0_1_0::poem::Response {
+                $crate::__private_0_1_0::poem_response(self)
             }
         }
     };

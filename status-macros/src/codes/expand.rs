@@ -192,6 +192,7 @@ fn path_text(path: &Path) -> String {
 #[allow(clippy::too_many_lines)] // one block per generated method reads best as a list
 fn impl_methods(spec: &Spec, options: &Options<'_>) -> TokenStream {
     let Options { name, krate, .. } = options;
+    let private = crate::private::path(krate);
     let docs = MethodDocs {
         builtin: options.builtin,
         krate,
@@ -470,7 +471,7 @@ fn impl_methods(spec: &Spec, options: &Options<'_>) -> TokenStream {
                 if code < 1024 {
                     by_code[code as usize]
                 } else {
-                    ::core::result::Result::Err(#krate::__private::unknown_code(code))
+                    ::core::result::Result::Err(#private::unknown_code(code))
                 }
             }
 
@@ -478,10 +479,10 @@ fn impl_methods(spec: &Spec, options: &Options<'_>) -> TokenStream {
             /// included, built from [`Self::ALL`] at compile time. A power of
             /// two long, so the range check is the bounds check.
             const BY_CODE: [::core::result::Result<Self, #krate::InvalidStatusCode>; 1024] = {
-                let mut table = [::core::result::Result::Err(#krate::__private::unknown_code(0)); 1024];
+                let mut table = [::core::result::Result::Err(#private::unknown_code(0)); 1024];
                 let mut code = 0;
                 while code < 1024 {
-                    table[code as usize] = ::core::result::Result::Err(#krate::__private::unknown_code(code));
+                    table[code as usize] = ::core::result::Result::Err(#private::unknown_code(code));
                     code += 1;
                 }
                 let mut position = 0;
@@ -546,6 +547,7 @@ fn optional_str(value: Option<&str>) -> TokenStream {
 
 fn impl_traits(options: &Options<'_>) -> TokenStream {
     let Options { name, krate, .. } = options;
+    let private = crate::private::path(krate);
     quote! {
         #[automatically_derived]
         impl ::core::fmt::Display for #name {
@@ -559,7 +561,7 @@ fn impl_traits(options: &Options<'_>) -> TokenStream {
             type Err = #krate::InvalidStatusCode;
 
             fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
-                match #krate::__private::parse_code(text.as_bytes()) {
+                match #private::parse_code(text.as_bytes()) {
                     ::core::result::Result::Ok(code) => Self::from_u16(code),
                     ::core::result::Result::Err(error) => ::core::result::Result::Err(error),
                 }
@@ -596,8 +598,8 @@ fn impl_traits(options: &Options<'_>) -> TokenStream {
             }
         }
 
-        #krate::__impl_status_serde!(#name);
-        #krate::__impl_status_http!(#name);
+        #private::impl_status_serde!(#name);
+        #private::impl_status_http!(#name);
     }
 }
 

@@ -41,6 +41,7 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
 
     let catalog = catalog_entries(input);
 
+    let private = crate::private::path(krate);
     let adapter_args = quote!([#impl_generics] [#ident #ty_generics] [#where_clause]);
     quote! {
 
@@ -73,10 +74,10 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
             const ERRORS: &'static [#krate::CatalogEntry] = &[#(#catalog),*];
         }
 
-        #krate::__impl_axum!(#adapter_args);
-        #krate::__impl_actix_web!(#adapter_args);
-        #krate::__impl_poem!(#adapter_args);
-        #krate::__impl_utoipa!(#adapter_args);
+        #private::impl_axum!(#adapter_args);
+        #private::impl_actix_web!(#adapter_args);
+        #private::impl_poem!(#adapter_args);
+        #private::impl_utoipa!(#adapter_args);
     }
 }
 
@@ -242,7 +243,7 @@ fn own_headers(input: &Input<'_>, variant: &Variant<'_>) -> TokenStream {
 }
 
 fn insert_header(input: &Input<'_>, variant: &Variant<'_>, header: &HeaderAttr) -> TokenStream {
-    let krate = &input.krate;
+    let private = crate::private::path(&input.krate);
     let name = &header.name;
     match &header.value {
         HeaderValue::Literal(literal) => quote!(headers.__insert_checked(#name, #literal);),
@@ -254,9 +255,9 @@ fn insert_header(input: &Input<'_>, variant: &Variant<'_>, header: &HeaderAttr) 
             let binding = field_binding(field);
             let span = field_type_span(variant, field).unwrap_or_else(|| field.span());
             if name.eq_ignore_ascii_case("Retry-After") {
-                quote_spanned!(span=> #krate::__private::insert_retry_after(&mut headers, #binding);)
+                quote_spanned!(span=> #private::insert_retry_after(&mut headers, #binding);)
             } else {
-                quote_spanned!(span=> #krate::__private::insert_display(&mut headers, #name, #binding);)
+                quote_spanned!(span=> #private::insert_display(&mut headers, #name, #binding);)
             }
         }
     }

@@ -18,6 +18,7 @@ pub(crate) fn expand(input: &Input<'_>, error: &syn::Error) -> TokenStream {
     let krate = &input.krate;
     let ident = &input.original.ident;
     let (impl_generics, ty_generics, where_clause) = input.original.generics.split_for_impl();
+    let private = crate::private::path(krate);
     let adapter_args = quote!([#impl_generics] [#ident #ty_generics] [#where_clause]);
     quote! {
         #errors
@@ -39,9 +40,9 @@ pub(crate) fn expand(input: &Input<'_>, error: &syn::Error) -> TokenStream {
             const ERRORS: &'static [#krate::CatalogEntry] = &[];
         }
 
-        #krate::__impl_axum!(#adapter_args);
-        #krate::__impl_actix_web!(#adapter_args);
-        #krate::__impl_poem!(#adapter_args);
-        #krate::__impl_utoipa!(#adapter_args);
+        #private::impl_axum!(#adapter_args);
+        #private::impl_actix_web!(#adapter_args);
+        #private::impl_poem!(#adapter_args);
+        #private::impl_utoipa!(#adapter_args);
     }
 }

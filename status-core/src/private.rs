@@ -1,0 +1,77 @@
+//! What generated code needs. Not public API: it may change in any release.
+//!
+//! The module is `__private_<major>_<minor>_<patch>` after this crate's
+//! version, and status-macros names it after its own version
+//! (`status-macros/src/private.rs`), so a status-macros and a status-core of
+//! different versions fail at once with "could not find `__private_…` in
+//! `status_core`" rather than with a confusing error inside generated code.
+//! The workspace also pins status-macros exactly (`=0.1.0`); the name catches
+//! the builds that get around the pin (`[patch]`, vendored copies).
+//!
+//! Generated code names nothing else of status-core that is hidden: the
+//! hidden `macro_rules!` are re-exported here too.
+
+pub use crate::invalid::parse_code;
+pub use crate::private_helpers::{RetryAfter, insert_display, insert_retry_after};
+pub use crate::{
+    __impl_actix_web as impl_actix_web, __impl_axum as impl_axum, __impl_poem as impl_poem,
+    __impl_status_http as impl_status_http, __impl_status_serde as impl_status_serde,
+    __impl_utoipa as impl_utoipa,
+};
+
+#[cfg(feature = "http")]
+pub use {crate::external::http::to_http, ::http};
+
+#[cfg(feature = "serde")]
+pub use ::serde;
+
+#[cfg(feature = "axum")]
+pub use {crate::external::axum::into_axum_response, ::axum_core};
+
+#[cfg(feature = "actix-web")]
+pub use {
+    crate::external::actix_web::{actix_error_response, actix_status_code},
+    ::actix_web,
+};
+
+#[cfg(feature = "poem")]
+pub use {
+    crate::external::poem::{poem_response, poem_status},
+    ::poem,
+};
+
+#[cfg(feature = "utoipa")]
+pub use {
+    crate::external::utoipa::catalog_responses, ::std::collections::BTreeMap,
+    ::std::string::String, ::utoipa,
+};
+
+/// The error for a number the spec has no entry for. Cold and out of
+/// line, so that `from_u16`'s hit path stays a compare and a load.
+#[must_use]
+#[cold]
+#[inline(never)]
+pub const fn unknown_code(code: u16) -> crate::InvalidStatusCode {
+    crate::InvalidStatusCode::unknown(code)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_module_is_named_after_the_crate_version() {
+        assert_eq!(
+            module_path!(),
+            concat!(
+                "status_core::__private_",
+                env!("CARGO_PKG_VERSION_MAJOR"),
+                "_",
+                env!("CARGO_PKG_VERSION_MINOR"),
+                "_",
+                env!("CARGO_PKG_VERSION_PATCH"),
+                "::tests"
+            ),
+            "the version changed: rename `__private_…` in lib.rs and in the hidden \
+             macro_rules! of external/, which status-macros names after its own version"
+        );
+    }
+}
