@@ -103,8 +103,7 @@ impl Headers {
     }
 
     /// Adds a field whose validity the derive checked at compile time.
-    #[doc(hidden)]
-    pub fn __insert_checked(&mut self, name: &'static str, value: &'static str) {
+    pub(crate) fn push_checked(&mut self, name: &'static str, value: &'static str) {
         self.entries.push((name, Cow::Borrowed(value)));
     }
 

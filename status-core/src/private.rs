@@ -11,6 +11,8 @@
 //! Generated code names nothing else of status-core that is hidden: the
 //! hidden `macro_rules!` are re-exported here too.
 
+use crate::{CatalogEntry, CatalogHeader, Headers, StatusCode};
+
 pub use crate::invalid::parse_code;
 pub use crate::private_helpers::{RetryAfter, insert_display, insert_retry_after};
 pub use crate::{
@@ -53,6 +55,41 @@ pub use {
 #[inline(never)]
 pub const fn unknown_code(code: u16) -> crate::InvalidStatusCode {
     crate::InvalidStatusCode::unknown(code)
+}
+
+/// Adds a header whose name and value the derive checked at compile time,
+/// by the same rules `Headers::insert` applies.
+pub fn insert_checked(headers: &mut Headers, name: &'static str, value: &'static str) {
+    headers.push_checked(name, value);
+}
+
+/// A catalog entry, which other crates cannot build (`CatalogEntry` is
+/// `#[non_exhaustive]`).
+#[must_use]
+pub const fn catalog_entry(
+    variant: &'static str,
+    status: StatusCode,
+    code: &'static str,
+    type_uri: &'static str,
+    exposes_detail: bool,
+    headers: &'static [CatalogHeader],
+    description: &'static str,
+) -> CatalogEntry {
+    CatalogEntry {
+        variant,
+        status,
+        code,
+        type_uri,
+        exposes_detail,
+        headers,
+        description,
+    }
+}
+
+/// A header of a catalog entry (`CatalogHeader` is `#[non_exhaustive]`).
+#[must_use]
+pub const fn catalog_header(name: &'static str, value: Option<&'static str>) -> CatalogHeader {
+    CatalogHeader { name, value }
 }
 
 #[cfg(test)]

@@ -84,7 +84,7 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
 /// One `CatalogEntry` per variant that is not transparent, from the same
 /// values the `HttpError` methods return.
 fn catalog_entries(input: &Input<'_>) -> Vec<TokenStream> {
-    let krate = &input.krate;
+    let private = crate::private::path(&input.krate);
     input
         .variants()
         .iter()
@@ -105,11 +105,11 @@ fn catalog_entries(input: &Input<'_>) -> Vec<TokenStream> {
                     }
                     HeaderValue::Field(_) => quote!(::core::option::Option::None),
                 };
-                quote!(#krate::CatalogHeader::__new(#header_name, #value))
+                quote!(#private::catalog_header(#header_name, #value))
             });
             let docs = &variant.docs;
             quote! {
-                #krate::CatalogEntry::__new(
+                #private::catalog_entry(
                     #name, #status, #code, #type_uri, #exposes_detail, &[#(#headers),*], #docs,
                 )
             }
@@ -246,10 +246,12 @@ fn insert_header(input: &Input<'_>, variant: &Variant<'_>, header: &HeaderAttr) 
     let private = crate::private::path(&input.krate);
     let name = &header.name;
     match &header.value {
-        HeaderValue::Literal(literal) => quote!(headers.__insert_checked(#name, #literal);),
+        HeaderValue::Literal(literal) => {
+            quote!(#private::insert_checked(&mut headers, #name, #literal);)
+        }
         HeaderValue::Seconds(seconds) => {
             let text = seconds.base10_digits();
-            quote!(headers.__insert_checked(#name, #text);)
+            quote!(#private::insert_checked(&mut headers, #name, #text);)
         }
         HeaderValue::Field(field) => {
             let binding = field_binding(field);
