@@ -70,6 +70,7 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
         }
 
         #[automatically_derived]
+        #[allow(unused_qualifications)]
         impl #impl_generics #krate::ErrorCatalog for #ident #ty_generics #where_clause {
             const ERRORS: &'static [#krate::CatalogEntry] = &[#(#catalog),*];
         }

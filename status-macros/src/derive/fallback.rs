@@ -36,6 +36,7 @@ pub(crate) fn expand(input: &Input<'_>, error: &syn::Error) -> TokenStream {
         }
 
         #[automatically_derived]
+        #[allow(unused_qualifications)]
         impl #impl_generics #krate::ErrorCatalog for #ident #ty_generics #where_clause {
             const ERRORS: &'static [#krate::CatalogEntry] = &[];
         }

@@ -135,7 +135,7 @@ keys! {
 }
 
 /// A key that sets one header: `allow = "GET"` is `header("Allow" = "GET")`.
-pub(crate) trait SetsHeader: ToTokens {
+pub(crate) trait SetsHeader: ToTokens + Copy {
     const KEY: &'static str;
     const HEADER: &'static str;
 }
