@@ -10,6 +10,8 @@ use super::attr::{HeaderAttr, HeaderValue};
 
 pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
     let krate = &input.krate;
+    // Built once: every variant's headers and catalog entry name it.
+    let private = &crate::private::path(krate);
     let ident = &input.original.ident;
     let (impl_generics, ty_generics, where_clause) = input.original.generics.split_for_impl();
     let variants = input.variants();
@@ -36,12 +38,13 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
         })
     });
     let headers = method_body(variants, |variant| {
-        delegate_or(input, variant, "headers", || own_headers(input, variant))
+        delegate_or(input, variant, "headers", || {
+            own_headers(input, private, variant)
+        })
     });
 
-    let catalog = catalog_entries(input);
+    let catalog = catalog_entries(input, private);
 
-    let private = crate::private::path(krate);
     let adapter_args = quote!([#impl_generics] [#ident #ty_generics] [#where_clause]);
     quote! {
 
@@ -84,8 +87,7 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
 
 /// One `CatalogEntry` per variant that is not transparent, from the same
 /// values the `HttpError` methods return.
-fn catalog_entries(input: &Input<'_>) -> Vec<TokenStream> {
-    let private = crate::private::path(&input.krate);
+fn catalog_entries(input: &Input<'_>, private: &TokenStream) -> Vec<TokenStream> {
     input
         .variants()
         .iter()
@@ -226,7 +228,7 @@ fn own_status(input: &Input<'_>, variant: &Variant<'_>) -> TokenStream {
     }
 }
 
-fn own_headers(input: &Input<'_>, variant: &Variant<'_>) -> TokenStream {
+fn own_headers(input: &Input<'_>, private: &TokenStream, variant: &Variant<'_>) -> TokenStream {
     let krate = &input.krate;
     if variant.attrs.headers.is_empty() {
         return quote!(#krate::Headers::new());
@@ -235,7 +237,7 @@ fn own_headers(input: &Input<'_>, variant: &Variant<'_>) -> TokenStream {
         .attrs
         .headers
         .iter()
-        .map(|header| insert_header(input, variant, header));
+        .map(|header| insert_header(private, variant, header));
     quote!({
         let mut headers = #krate::Headers::new();
         #(#inserts)*
@@ -243,8 +245,7 @@ fn own_headers(input: &Input<'_>, variant: &Variant<'_>) -> TokenStream {
     })
 }
 
-fn insert_header(input: &Input<'_>, variant: &Variant<'_>, header: &HeaderAttr) -> TokenStream {
-    let private = crate::private::path(&input.krate);
+fn insert_header(private: &TokenStream, variant: &Variant<'_>, header: &HeaderAttr) -> TokenStream {
     let name = &header.name;
     match &header.value {
         HeaderValue::Literal(literal) => {
