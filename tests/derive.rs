@@ -515,6 +515,27 @@ fn required_headers_from_fields() {
 }
 
 #[test]
+fn an_empty_value_is_sent_from_a_literal_or_a_field() {
+    // RFC 9110 Section 10.2.1: an empty `Allow` means no method is allowed.
+    // The derive and `Headers::insert` accept an empty value alike.
+    #[derive(Debug, thiserror::Error, HttpError)]
+    enum E {
+        #[error("read only")]
+        #[http(status = 405, allow = "")]
+        Literal,
+        #[error("read only")]
+        #[http(status = 405, allow = methods)]
+        Field { methods: String },
+    }
+
+    assert_eq!(E::Literal.headers().get("Allow"), Some(""));
+    let field = E::Field {
+        methods: String::new(),
+    };
+    assert_eq!(field.headers().get("Allow"), Some(""));
+}
+
+#[test]
 fn generic_headers_keep_their_order() {
     #[derive(Debug, thiserror::Error, HttpError)]
     enum E {

@@ -29,6 +29,8 @@ mod codes;
 mod ctxt;
 #[path = "../../status-macros/src/derive/mod.rs"]
 mod derive;
+#[path = "../../status-macros/src/header.rs"]
+mod header;
 #[path = "../../status-macros/src/private.rs"]
 mod private;
 #[path = "../../status-macros/src/spec/mod.rs"]

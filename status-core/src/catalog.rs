@@ -85,28 +85,6 @@ impl CatalogEntry {
     pub const fn title(&self) -> &'static str {
         self.status.reason_phrase()
     }
-
-    #[doc(hidden)]
-    #[must_use]
-    pub const fn __new(
-        variant: &'static str,
-        status: StatusCode,
-        code: &'static str,
-        type_uri: &'static str,
-        exposes_detail: bool,
-        headers: &'static [CatalogHeader],
-        description: &'static str,
-    ) -> Self {
-        CatalogEntry {
-            variant,
-            status,
-            code,
-            type_uri,
-            exposes_detail,
-            headers,
-            description,
-        }
-    }
 }
 
 /// A header field an error's response carries.
@@ -118,12 +96,4 @@ pub struct CatalogHeader {
     /// The value when it is fixed (`retry_after = 60`); `None` when it comes
     /// from a field of the error.
     pub value: Option<&'static str>,
-}
-
-impl CatalogHeader {
-    #[doc(hidden)]
-    #[must_use]
-    pub const fn __new(name: &'static str, value: Option<&'static str>) -> Self {
-        CatalogHeader { name, value }
-    }
 }

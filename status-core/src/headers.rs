@@ -1,8 +1,12 @@
 //! Response header fields an error carries, validated before they can be sent.
 
+mod rules;
+
 use alloc::borrow::Cow;
 use alloc::vec::Vec;
 use core::fmt;
+
+use rules::{check_name, check_value};
 
 /// The header fields of an error response, in the order they were added.
 ///
@@ -28,6 +32,8 @@ pub struct Headers {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct InvalidHeader {
     name: &'static str,
+    /// Whether the name is what cannot be sent (else the value).
+    bad_name: bool,
     reason: &'static str,
 }
 
@@ -41,11 +47,15 @@ impl InvalidHeader {
 
 impl fmt::Display for InvalidHeader {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "invalid value for header `{}`: {}",
-            self.name, self.reason
-        )
+        if self.bad_name {
+            write!(f, "invalid header name `{}`: {}", self.name, self.reason)
+        } else {
+            write!(
+                f,
+                "invalid value for the `{}` header: {}",
+                self.name, self.reason
+            )
+        }
     }
 }
 
@@ -60,8 +70,12 @@ impl Headers {
         }
     }
 
-    /// Adds a field after checking its name (an RFC 9110 token) and value
-    /// (visible ASCII, spaces and tabs, no leading or trailing whitespace).
+    /// Adds a field after checking its name (an RFC 9110 token, and not
+    /// `Content-Type`, `Content-Length` or `Transfer-Encoding`, which the
+    /// response builders set from the body) and its value (visible ASCII,
+    /// spaces and tabs, no leading or trailing whitespace; empty is fine).
+    /// `#[derive(HttpError)]` checks header literals by the same rules at
+    /// compile time.
     ///
     /// # Errors
     ///
@@ -73,16 +87,26 @@ impl Headers {
         value: impl Into<Cow<'static, str>>,
     ) -> Result<(), InvalidHeader> {
         let value = value.into();
-        if let Some(reason) = check_name(name).or_else(|| check_value(&value)) {
-            return Err(InvalidHeader { name, reason });
+        let problem = match check_name(name) {
+            Some(reason) => Some((true, reason)),
+            None => check_value(&value).map(|reason| (false, reason)),
+        };
+        if let Some((bad_name, reason)) = problem {
+            return Err(InvalidHeader {
+                name,
+                bad_name,
+                reason,
+            });
         }
         self.entries.push((name, value));
         Ok(())
     }
 
     /// Adds a field whose validity the derive checked at compile time.
-    #[doc(hidden)]
-    pub fn __insert_checked(&mut self, name: &'static str, value: &'static str) {
+    // Inlined into the hidden `insert_checked`, so derived code pays one
+    // call, as it did when this was a hidden public method.
+    #[inline]
+    pub(crate) fn push_checked(&mut self, name: &'static str, value: &'static str) {
         self.entries.push((name, Cow::Borrowed(value)));
     }
 
@@ -115,47 +139,6 @@ impl Headers {
     }
 }
 
-/// Why `name` is not a valid field name, if it is not.
-pub(crate) fn check_name(name: &str) -> Option<&'static str> {
-    let is_token_byte =
-        |byte: u8| byte.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&byte);
-    if name.is_empty() {
-        Some("the header name is empty")
-    } else if !name.bytes().all(is_token_byte) {
-        Some("the header name may contain only letters, digits and !#$%&'*+-.^_`|~")
-    } else if is_framing_header(name) {
-        Some("the response builder sets this header from the body; it cannot be overridden")
-    } else {
-        None
-    }
-}
-
-/// Headers that describe the body's framing: the adapters set them, and a
-/// second or different value would make responses disagree with their body.
-#[must_use]
-pub(crate) fn is_framing_header(name: &str) -> bool {
-    ["content-type", "content-length", "transfer-encoding"]
-        .iter()
-        .any(|framing| framing.eq_ignore_ascii_case(name))
-}
-
-/// Why `value` is not a valid field value, if it is not (RFC 9110 Section 5.5,
-/// restricted to visible ASCII so every server library accepts it).
-pub(crate) fn check_value(value: &str) -> Option<&'static str> {
-    if value.bytes().any(|byte| byte == b'\r' || byte == b'\n') {
-        Some("it contains CR or LF, which would split the response")
-    } else if value
-        .bytes()
-        .any(|byte| (byte < 0x20 && byte != b'\t') || byte >= 0x7f)
-    {
-        Some("it contains a control character or non-ASCII byte")
-    } else if value.starts_with([' ', '\t']) || value.ends_with([' ', '\t']) {
-        Some("it has leading or trailing whitespace")
-    } else {
-        None
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,6 +155,25 @@ mod tests {
         assert!(headers.insert("Content-Type", "text/plain").is_err());
         assert!(headers.insert("content-length", "1").is_err());
         assert!(headers.insert("", "x").is_err());
+    }
+
+    #[test]
+    fn says_whether_the_name_or_the_value_is_wrong() {
+        let mut headers = Headers::new();
+        let name = headers
+            .insert("Bad Name", "x")
+            .expect_err("space in a name");
+        assert_eq!(
+            name.to_string(),
+            "invalid header name `Bad Name`: use letters, digits and `-` only"
+        );
+        let value = headers
+            .insert("Allow", "GET\r\n")
+            .expect_err("CRLF in a value");
+        assert_eq!(
+            value.to_string(),
+            "invalid value for the `Allow` header: it contains CR or LF, which would split the response"
+        );
     }
 
     #[test]

@@ -242,54 +242,10 @@ pub use status_macros::HttpError;
 /// ```
 pub use status_macros::status_codes;
 
+// What generated code needs, under a name that carries the crate version (see
+// the file). On a version bump, rename it here and in the `$crate::__private_...`
+// paths of the hidden `macro_rules!` (`external/`, `status_code/`,
+// `warning_code.rs`); a test fails until then.
 #[doc(hidden)]
-pub mod __private {
-    //! What generated code needs. Not public API: it may change in any release.
-
-    pub use crate::invalid::parse_code;
-    pub use crate::private_helpers::{RetryAfter, insert_display, insert_retry_after};
-
-    #[cfg(feature = "http")]
-    pub use {crate::external::http::to_http, ::http};
-
-    #[cfg(feature = "serde")]
-    pub use ::serde;
-
-    #[cfg(feature = "axum")]
-    pub use {crate::external::axum::into_axum_response, ::axum_core};
-
-    #[cfg(feature = "actix-web")]
-    pub use {
-        crate::external::actix_web::{actix_error_response, actix_status_code},
-        ::actix_web,
-    };
-
-    #[cfg(feature = "poem")]
-    pub use {
-        crate::external::poem::{poem_response, poem_status},
-        ::poem,
-    };
-
-    #[cfg(feature = "utoipa")]
-    pub use {
-        crate::external::utoipa::catalog_responses, ::std::collections::BTreeMap,
-        ::std::string::String, ::utoipa,
-    };
-
-    /// The error for a number the spec has no entry for. Cold and out of
-    /// line, so that `from_u16`'s hit path stays a compare and a load.
-    #[must_use]
-    #[cold]
-    #[inline(never)]
-    pub const fn unknown_code(code: u16) -> crate::InvalidStatusCode {
-        crate::InvalidStatusCode::unknown(code)
-    }
-
-    // What `status_codes!` output needs: the macros that write a status-code
-    // and a warning-code enum from the spec's rows, and what those reach.
-    pub use crate::class::Sealed;
-    pub use crate::invalid::{parse_warning_code, unknown_warning_code};
-    pub use crate::{
-        __status_code_enum as status_code_enum, __warning_code_enum as warning_code_enum,
-    };
-}
+#[path = "private.rs"]
+pub mod __private_0_1_0;

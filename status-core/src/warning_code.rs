@@ -7,7 +7,7 @@
 //! The call, one row per entry (docs abridged):
 //!
 //! ```text
-//! ::status_core::__private::warning_code_enum! {
+//! ::status_core::__private_0_1_0::warning_code_enum! {
 //!     doctests: yes,
 //!     /// The enum's docs.
 //!     enum WarningCode;
@@ -103,7 +103,7 @@ macro_rules! __warning_code_enum {
             pub const fn from_u16(code: u16) -> ::core::result::Result<Self, $crate::InvalidWarningCode> {
                 match code {
                     $($code => ::core::result::Result::Ok(Self::$variant),)*
-                    _ => ::core::result::Result::Err($crate::__private::unknown_warning_code(code)),
+                    _ => ::core::result::Result::Err($crate::__private_0_1_0::unknown_warning_code(code)),
                 }
             }
 
@@ -187,7 +187,7 @@ macro_rules! __warning_code_enum {
             type Err = $crate::InvalidWarningCode;
 
             fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
-                match $crate::__private::parse_warning_code(text.as_bytes()) {
+                match $crate::__private_0_1_0::parse_warning_code(text.as_bytes()) {
                     ::core::result::Result::Ok(code) => Self::from_u16(code),
                     ::core::result::Result::Err(error) => ::core::result::Result::Err(error),
                 }

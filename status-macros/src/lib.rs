@@ -5,6 +5,7 @@
 mod codes;
 mod ctxt;
 mod derive;
+mod header;
 mod private;
 mod spec;
 

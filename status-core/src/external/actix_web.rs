@@ -34,13 +34,13 @@ pub fn actix_error_response<E: HttpError + ?Sized>(error: &E) -> ::actix_web::Ht
 macro_rules! __impl_actix_web {
     ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
         #[automatically_derived]
-        impl $($impl_generics)* $crate::__private::actix_web::ResponseError for $($ty)* $($where_clause)* {
-            fn status_code(&self) -> $crate::__private::actix_web::http::StatusCode {
-                $crate::__private::actix_status_code(self)
+        impl $($impl_generics)* $crate::__private_0_1_0::actix_web::ResponseError for $($ty)* $($where_clause)* {
+            fn status_code(&self) -> $crate::__private_0_1_0::actix_web::http::StatusCode {
+                $crate::__private_0_1_0::actix_status_code(self)
             }
 
-            fn error_response(&self) -> $crate::__private::actix_web::HttpResponse {
-                $crate::__private::actix_error_response(self)
+            fn error_response(&self) -> $crate::__private_0_1_0::actix_web::HttpResponse {
+                $crate::__private_0_1_0::actix_error_response(self)
             }
         }
     };
@@ -92,21 +92,21 @@ assert_eq!(StatusCode::try_from(actix_web::http::StatusCode::OK), Ok(StatusCode:
 ```
 "#)]
         #[automatically_derived]
-        impl $crate::__private::actix_web::Responder for $ty {
-            type Body = $crate::__private::actix_web::body::BoxBody;
+        impl $crate::__private_0_1_0::actix_web::Responder for $ty {
+            type Body = $crate::__private_0_1_0::actix_web::body::BoxBody;
 
             fn respond_to(
                 self,
-                _request: &$crate::__private::actix_web::HttpRequest,
-            ) -> $crate::__private::actix_web::HttpResponse {
-                $crate::__private::actix_web::HttpResponse::new(self.into())
+                _request: &$crate::__private_0_1_0::actix_web::HttpRequest,
+            ) -> $crate::__private_0_1_0::actix_web::HttpResponse {
+                $crate::__private_0_1_0::actix_web::HttpResponse::new(self.into())
             }
         }
 
         /// actix-web 4 has its own `StatusCode` (from `http` 0.2), so this is
         /// the conversion for `HttpResponse::build` and `(body, status)` tuples.
         #[automatically_derived]
-        impl ::core::convert::From<$ty> for $crate::__private::actix_web::http::StatusCode {
+        impl ::core::convert::From<$ty> for $crate::__private_0_1_0::actix_web::http::StatusCode {
             fn from(status: $ty) -> Self {
                 // Every code is in 100..=999 (the spec checks enforce it), which
                 // is exactly the range actix accepts.
@@ -115,19 +115,21 @@ assert_eq!(StatusCode::try_from(actix_web::http::StatusCode::OK), Ok(StatusCode:
         }
 
         #[automatically_derived]
-        impl ::core::convert::TryFrom<$crate::__private::actix_web::http::StatusCode> for $ty {
+        impl ::core::convert::TryFrom<$crate::__private_0_1_0::actix_web::http::StatusCode>
+            for $ty
+        {
             type Error = $crate::InvalidStatusCode;
 
             fn try_from(
-                status: $crate::__private::actix_web::http::StatusCode,
+                status: $crate::__private_0_1_0::actix_web::http::StatusCode,
             ) -> ::core::result::Result<Self, Self::Error> {
                 Self::from_u16(status.as_u16())
             }
         }
 
         #[automatically_derived]
-        impl ::core::cmp::PartialEq<$crate::__private::actix_web::http::StatusCode> for $ty {
-            fn eq(&self, other: &$crate::__private::actix_web::http::StatusCode) -> bool {
+        impl ::core::cmp::PartialEq<$crate::__private_0_1_0::actix_web::http::StatusCode> for $ty {
+            fn eq(&self, other: &$crate::__private_0_1_0::actix_web::http::StatusCode) -> bool {
                 self.as_u16() == other.as_u16()
             }
         }

@@ -13,9 +13,9 @@ pub fn into_axum_response<E: HttpError + ?Sized>(error: &E) -> ::axum_core::resp
 macro_rules! __impl_axum {
     ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
         #[automatically_derived]
-        impl $($impl_generics)* $crate::__private::axum_core::response::IntoResponse for $($ty)* $($where_clause)* {
-            fn into_response(self) -> $crate::__private::axum_core::response::Response {
-                $crate::__private::into_axum_response(&self)
+        impl $($impl_generics)* $crate::__private_0_1_0::axum_core::response::IntoResponse for $($ty)* $($where_clause)* {
+            fn into_response(self) -> $crate::__private_0_1_0::axum_core::response::Response {
+                $crate::__private_0_1_0::into_axum_response(&self)
             }
         }
     };
@@ -62,10 +62,10 @@ assert_eq!(created.headers()["location"], "/items/7");
 ```
 "#)]
         #[automatically_derived]
-        impl $crate::__private::axum_core::response::IntoResponse for $ty {
-            fn into_response(self) -> $crate::__private::axum_core::response::Response {
-                $crate::__private::axum_core::response::IntoResponse::into_response(
-                    $crate::__private::to_http(self.as_u16()),
+        impl $crate::__private_0_1_0::axum_core::response::IntoResponse for $ty {
+            fn into_response(self) -> $crate::__private_0_1_0::axum_core::response::Response {
+                $crate::__private_0_1_0::axum_core::response::IntoResponse::into_response(
+                    $crate::__private_0_1_0::to_http(self.as_u16()),
                 )
             }
         }

@@ -48,26 +48,26 @@ impl crate::ErrorResponse {
 macro_rules! __impl_status_http {
     ($ty:ident) => {
         #[automatically_derived]
-        impl ::core::convert::From<$ty> for $crate::__private::http::StatusCode {
+        impl ::core::convert::From<$ty> for $crate::__private_0_1_0::http::StatusCode {
             fn from(status: $ty) -> Self {
-                $crate::__private::to_http(status.as_u16())
+                $crate::__private_0_1_0::to_http(status.as_u16())
             }
         }
 
         #[automatically_derived]
-        impl ::core::convert::TryFrom<$crate::__private::http::StatusCode> for $ty {
+        impl ::core::convert::TryFrom<$crate::__private_0_1_0::http::StatusCode> for $ty {
             type Error = $crate::InvalidStatusCode;
 
             fn try_from(
-                status: $crate::__private::http::StatusCode,
+                status: $crate::__private_0_1_0::http::StatusCode,
             ) -> ::core::result::Result<Self, Self::Error> {
                 Self::from_u16(status.as_u16())
             }
         }
 
         #[automatically_derived]
-        impl ::core::cmp::PartialEq<$crate::__private::http::StatusCode> for $ty {
-            fn eq(&self, other: &$crate::__private::http::StatusCode) -> bool {
+        impl ::core::cmp::PartialEq<$crate::__private_0_1_0::http::StatusCode> for $ty {
+            fn eq(&self, other: &$crate::__private_0_1_0::http::StatusCode) -> bool {
                 self.as_u16() == other.as_u16()
             }
         }

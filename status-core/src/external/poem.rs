@@ -31,13 +31,13 @@ pub fn poem_response<E: HttpError + ?Sized>(error: &E) -> ::poem::Response {
 macro_rules! __impl_poem {
     ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
         #[automatically_derived]
-        impl $($impl_generics)* $crate::__private::poem::error::ResponseError for $($ty)* $($where_clause)* {
-            fn status(&self) -> $crate::__private::poem::http::StatusCode {
-                $crate::__private::poem_status(self)
+        impl $($impl_generics)* $crate::__private_0_1_0::poem::error::ResponseError for $($ty)* $($where_clause)* {
+            fn status(&self) -> $crate::__private_0_1_0::poem::http::StatusCode {
+                $crate::__private_0_1_0::poem_status(self)
             }
 
-            fn as_response(&self) -> $crate::__private::poem::Response {
-                $crate::__private::poem_response(self)
+            fn as_response(&self) -> $crate::__private_0_1_0::poem::Response {
+                $crate::__private_0_1_0::poem_response(self)
             }
         }
     };
@@ -85,11 +85,11 @@ assert_eq!(accept_job().into_response().status(), 202);
 ```
 "#)]
         #[automatically_derived]
-        impl $crate::__private::poem::IntoResponse for $ty {
-            fn into_response(self) -> $crate::__private::poem::Response {
-                $crate::__private::poem::IntoResponse::into_response($crate::__private::to_http(
-                    self.as_u16(),
-                ))
+        impl $crate::__private_0_1_0::poem::IntoResponse for $ty {
+            fn into_response(self) -> $crate::__private_0_1_0::poem::Response {
+                $crate::__private_0_1_0::poem::IntoResponse::into_response(
+                    $crate::__private_0_1_0::to_http(self.as_u16()),
+                )
             }
         }
     };

@@ -38,25 +38,26 @@ impl Serialize for CatalogHeader {
 macro_rules! __impl_status_serde {
     ($ty:ident) => {
         #[automatically_derived]
-        impl $crate::__private::serde::Serialize for $ty {
+        impl $crate::__private_0_1_0::serde::Serialize for $ty {
             fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
             where
-                S: $crate::__private::serde::Serializer,
+                S: $crate::__private_0_1_0::serde::Serializer,
             {
                 serializer.serialize_u16(self.as_u16())
             }
         }
 
         #[automatically_derived]
-        impl<'de> $crate::__private::serde::Deserialize<'de> for $ty {
+        impl<'de> $crate::__private_0_1_0::serde::Deserialize<'de> for $ty {
             fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
             where
-                D: $crate::__private::serde::Deserializer<'de>,
+                D: $crate::__private_0_1_0::serde::Deserializer<'de>,
             {
-                let code =
-                    <u16 as $crate::__private::serde::Deserialize<'de>>::deserialize(deserializer)?;
+                let code = <u16 as $crate::__private_0_1_0::serde::Deserialize<'de>>::deserialize(
+                    deserializer,
+                )?;
                 Self::from_u16(code)
-                    .map_err(<D::Error as $crate::__private::serde::de::Error>::custom)
+                    .map_err(<D::Error as $crate::__private_0_1_0::serde::de::Error>::custom)
             }
         }
     };

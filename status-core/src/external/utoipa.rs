@@ -166,12 +166,12 @@ fn headers(entries: &[&CatalogEntry]) -> BTreeMap<&'static str, utoipa::openapi:
 macro_rules! __impl_utoipa {
     ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
         #[automatically_derived]
-        impl $($impl_generics)* $crate::__private::utoipa::IntoResponses for $($ty)* $($where_clause)* {
-            fn responses() -> $crate::__private::BTreeMap<
-                $crate::__private::String,
-                $crate::__private::utoipa::openapi::RefOr<$crate::__private::utoipa::openapi::response::Response>,
+        impl $($impl_generics)* $crate::__private_0_1_0::utoipa::IntoResponses for $($ty)* $($where_clause)* {
+            fn responses() -> $crate::__private_0_1_0::BTreeMap<
+                $crate::__private_0_1_0::String,
+                $crate::__private_0_1_0::utoipa::openapi::RefOr<$crate::__private_0_1_0::utoipa::openapi::response::Response>,
             > {
-                $crate::__private::catalog_responses(<Self as $crate::ErrorCatalog>::ERRORS)
+                $crate::__private_0_1_0::catalog_responses(<Self as $crate::ErrorCatalog>::ERRORS)
             }
         }
     };

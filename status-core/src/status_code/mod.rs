@@ -13,7 +13,7 @@
 //! The call looks like this (the spec decides every value; docs abridged):
 //!
 //! ```text
-//! ::status_core::__private::status_code_enum! {
+//! ::status_core::__private_0_1_0::status_code_enum! {
 //!     doctests: yes,               // `yes` only for status-core's own StatusCode
 //!     extends: [],                 // `[StatusCode]` with `extend_builtin`
 //!     codes_module: codes,         // where the per-code types go
@@ -198,7 +198,7 @@ macro_rules! __status_code_enum {
                 if code < 1024 {
                     by_code[code as usize]
                 } else {
-                    ::core::result::Result::Err($crate::__private::unknown_code(code))
+                    ::core::result::Result::Err($crate::__private_0_1_0::unknown_code(code))
                 }
             }
 
@@ -206,11 +206,11 @@ macro_rules! __status_code_enum {
             /// included, built from [`Self::ALL`] at compile time. A power of
             /// two long, so the range check is the bounds check.
             const BY_CODE: [::core::result::Result<Self, $crate::InvalidStatusCode>; 1024] = {
-                let mut table = [::core::result::Result::Err($crate::__private::unknown_code(0)); 1024];
+                let mut table = [::core::result::Result::Err($crate::__private_0_1_0::unknown_code(0)); 1024];
                 let mut code = 0;
                 while code < 1024 {
                     table[code as usize] =
-                        ::core::result::Result::Err($crate::__private::unknown_code(code));
+                        ::core::result::Result::Err($crate::__private_0_1_0::unknown_code(code));
                     code += 1;
                 }
                 let mut position = 0;

@@ -24,7 +24,7 @@ macro_rules! __status_code_traits {
             type Err = $crate::InvalidStatusCode;
 
             fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
-                match $crate::__private::parse_code(text.as_bytes()) {
+                match $crate::__private_0_1_0::parse_code(text.as_bytes()) {
                     ::core::result::Result::Ok(code) => Self::from_u16(code),
                     ::core::result::Result::Err(error) => ::core::result::Result::Err(error),
                 }

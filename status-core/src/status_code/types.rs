@@ -64,7 +64,7 @@ macro_rules! __status_code_types {
         $(
             #[automatically_derived]
             #[allow(deprecated)]
-            impl $crate::__private::Sealed for $codes::$variant {}
+            impl $crate::__private_0_1_0::Sealed for $codes::$variant {}
 
             #[automatically_derived]
             #[allow(deprecated)]

@@ -4,10 +4,10 @@
 use proc_macro2::Span;
 use syn::{Data as SynData, DeriveInput, Fields, Ident, LitStr};
 
-use super::attr::{Attrs, Place, StatusRef};
-use super::check;
+use super::attr::{self, Place, StatusRef};
+use super::suggest;
 use crate::ctxt::Ctxt;
-use crate::spec::{CodeEntry, Spec};
+use crate::spec::{BUILTIN_LABEL, CodeEntry, Spec};
 
 pub(crate) struct Input<'a> {
     pub(crate) original: &'a DeriveInput,
@@ -19,13 +19,15 @@ pub(crate) struct Input<'a> {
 pub(crate) enum Data<'a> {
     Enum(Vec<Variant<'a>>),
     Struct(Box<Variant<'a>>),
+    /// Rejected; kept so the fallback knows to emit no stubs.
+    Union,
 }
 
 /// A variant, or the struct itself: one way the type can be an error.
 pub(crate) struct Variant<'a> {
     pub(crate) ident: &'a Ident,
     pub(crate) fields: &'a Fields,
-    pub(crate) attrs: Attrs<'a>,
+    pub(crate) attrs: attr::Variant<'a>,
     /// The spec entry `status` names, once it resolved.
     pub(crate) status: Option<&'static CodeEntry>,
     /// Whether this is a struct (patterns are `Self { .. }`) or an enum variant.
@@ -35,49 +37,40 @@ pub(crate) struct Variant<'a> {
 }
 
 impl<'a> Input<'a> {
-    pub(crate) fn from_syn(cx: &Ctxt, spec: &'static Spec, input: &'a DeriveInput) -> Option<Self> {
-        match &input.data {
+    /// Always an IR, so the fallback can use it: where an attribute failed to
+    /// parse, what it would have set is missing and `cx` holds the error.
+    pub(crate) fn from_syn(cx: &Ctxt, input: &'a DeriveInput) -> Self {
+        let spec = builtin_spec(cx);
+        let (container, data) = match &input.data {
             SynData::Enum(data) => {
-                let container = Attrs::from_syn(cx, &input.attrs, Place::Enum);
+                let (container, _) = attr::parse(cx, &input.attrs, Place::Enum);
                 let variants = data
                     .variants
                     .iter()
                     .map(|variant| {
-                        let attrs = Attrs::from_syn(cx, &variant.attrs, Place::Variant);
+                        let (_, attrs) = attr::parse(cx, &variant.attrs, Place::Variant);
                         Variant::new(cx, spec, &variant.ident, &variant.fields, attrs, false)
                             .with_docs(&variant.attrs)
                     })
                     .collect();
-                Some(Input::new(input, container, Data::Enum(variants)))
+                (container, Data::Enum(variants))
             }
             SynData::Struct(data) => {
-                let attrs = Attrs::from_syn(cx, &input.attrs, Place::Struct);
-                let container = Attrs {
-                    type_base: attrs.type_base.clone(),
-                    krate: attrs.krate.clone(),
-                    ..Attrs::default()
-                };
+                let (container, attrs) = attr::parse(cx, &input.attrs, Place::Struct);
                 let variant = Variant::new(cx, spec, &input.ident, &data.fields, attrs, true)
                     .with_docs(&input.attrs);
-                Some(Input::new(
-                    input,
-                    container,
-                    Data::Struct(Box::new(variant)),
-                ))
+                (container, Data::Struct(Box::new(variant)))
             }
             SynData::Union(data) => {
                 cx.error_spanned_by(
                     data.union_token,
                     "#[derive(HttpError)] supports enums and structs, not unions",
                 );
-                None
+                (attr::Container::default(), Data::Union)
             }
-        }
-    }
-
-    fn new(original: &'a DeriveInput, container: Attrs<'a>, data: Data<'a>) -> Self {
+        };
         Input {
-            original,
+            original: input,
             type_base: container.type_base.map(|(_, literal)| literal),
             krate: container
                 .krate
@@ -90,6 +83,7 @@ impl<'a> Input<'a> {
         match &self.data {
             Data::Enum(variants) => variants,
             Data::Struct(variant) => std::slice::from_ref(variant.as_ref()),
+            Data::Union => &[],
         }
     }
 }
@@ -97,16 +91,16 @@ impl<'a> Input<'a> {
 impl<'a> Variant<'a> {
     fn new(
         cx: &Ctxt,
-        spec: &'static Spec,
+        spec: Option<&'static Spec>,
         ident: &'a Ident,
         fields: &'a Fields,
-        attrs: Attrs<'a>,
+        attrs: attr::Variant<'a>,
         is_struct: bool,
     ) -> Self {
         let status = attrs
             .status
             .as_ref()
-            .and_then(|(_, status)| check::resolve_status(cx, spec, status));
+            .and_then(|(_, status)| resolve_status(cx, spec?, status));
         Variant {
             ident,
             fields,
@@ -142,6 +136,74 @@ impl<'a> Variant<'a> {
             StatusRef::Number(literal) => literal.span(),
             StatusRef::Name(ident) => ident.span(),
         })
+    }
+}
+
+// `status` names a code of the registry, by number or by name (or alias):
+//     #[http(status = 4040)]      <- rejected
+//     #[http(status = NotFund)]   <- rejected, with "did you mean `NotFound`?"
+fn resolve_status(
+    cx: &Ctxt,
+    spec: &'static Spec,
+    status: &StatusRef,
+) -> Option<&'static CodeEntry> {
+    match status {
+        StatusRef::Number(literal) => {
+            let found = literal
+                .base10_parse::<u16>()
+                .ok()
+                .filter(|_| literal.suffix().is_empty());
+            let entry = found.and_then(|code| spec.by_code(code));
+            if entry.is_none() {
+                cx.error_spanned_by(
+                    literal,
+                    format_args!(
+                        "unknown status code `{}`; it is not in {BUILTIN_LABEL}",
+                        literal.base10_digits()
+                    ),
+                );
+            }
+            entry
+        }
+        StatusRef::Name(ident) => {
+            let name = ident.to_string();
+            let entry = spec.codes.iter().find(|entry| {
+                entry.name == name || entry.aliases.iter().any(|alias| alias.name == name)
+            });
+            if entry.is_none() {
+                let names = spec.codes.iter().flat_map(|entry| {
+                    std::iter::once(&entry.name).chain(entry.aliases.iter().map(|a| &a.name))
+                });
+                let message = match suggest::closest(&name, names.map(String::as_str)) {
+                    Some(suggestion) => {
+                        format!("`{name}` is not a status name; did you mean `{suggestion}`?")
+                    }
+                    None => format!(
+                        "`{name}` is not a status name in {BUILTIN_LABEL}; use a number such as `404` or a name such as `NotFound`"
+                    ),
+                };
+                cx.error_spanned_by(ident, message);
+            }
+            entry
+        }
+    }
+}
+
+/// The built-in registry; when it is broken, that is the one error, and no
+/// status resolves.
+fn builtin_spec(cx: &Ctxt) -> Option<&'static Spec> {
+    match Spec::builtin() {
+        Ok(spec) => Some(spec),
+        Err(errors) => {
+            cx.error_at(
+                Span::call_site(),
+                format_args!(
+                    "the built-in status-code spec is invalid: {}",
+                    errors.join("; ")
+                ),
+            );
+            None
+        }
     }
 }
 

@@ -1,13 +1,15 @@
-//! Rules that need the spec or more than one key of an attribute. Simpler
-//! checks happen while parsing, in `attr.rs`.
+//! Rules that judge a finished IR: those that need the resolved status or
+//! more than one key of an attribute. Simpler checks happen while parsing, in
+//! `attr.rs`; resolving `status` against the spec is part of building the IR,
+//! in `ast.rs`.
 
 use syn::Fields;
 
 use super::ast::{Input, Variant};
-use super::attr::{self, HeaderValue, StatusRef};
+use super::attr::{self, HeaderValue};
 use super::suggest;
 use crate::ctxt::Ctxt;
-use crate::spec::{BUILTIN_LABEL, CodeEntry, Spec};
+use crate::spec::Class;
 
 pub(crate) fn check(cx: &Ctxt, input: &Input<'_>) {
     for variant in input.variants() {
@@ -19,56 +21,6 @@ pub(crate) fn check(cx: &Ctxt, input: &Input<'_>) {
         check_error_status(cx, variant);
         check_required_headers(cx, variant);
         check_field_references(cx, variant);
-    }
-}
-
-// `status` names a code of the registry, by number or by name (or alias):
-//     #[http(status = 4040)]      <- rejected
-//     #[http(status = NotFund)]   <- rejected, with "did you mean `NotFound`?"
-pub(crate) fn resolve_status(
-    cx: &Ctxt,
-    spec: &'static Spec,
-    status: &StatusRef,
-) -> Option<&'static CodeEntry> {
-    match status {
-        StatusRef::Number(literal) => {
-            let found = literal
-                .base10_parse::<u16>()
-                .ok()
-                .filter(|_| literal.suffix().is_empty());
-            let entry = found.and_then(|code| spec.by_code(code));
-            if entry.is_none() {
-                cx.error_spanned_by(
-                    literal,
-                    format_args!(
-                        "unknown status code `{}`; it is not in {BUILTIN_LABEL}",
-                        literal.base10_digits()
-                    ),
-                );
-            }
-            entry
-        }
-        StatusRef::Name(ident) => {
-            let name = ident.to_string();
-            let entry = spec.codes.iter().find(|entry| {
-                entry.name == name || entry.aliases.iter().any(|alias| alias.name == name)
-            });
-            if entry.is_none() {
-                let names = spec.codes.iter().flat_map(|entry| {
-                    std::iter::once(&entry.name).chain(entry.aliases.iter().map(|a| &a.name))
-                });
-                let message = match suggest::closest(&name, names.map(String::as_str)) {
-                    Some(suggestion) => {
-                        format!("`{name}` is not a status name; did you mean `{suggestion}`?")
-                    }
-                    None => format!(
-                        "`{name}` is not a status name in {BUILTIN_LABEL}; use a number such as `404` or a name such as `NotFound`"
-                    ),
-                };
-                cx.error_spanned_by(ident, message);
-            }
-            entry
-        }
     }
 }
 
@@ -98,7 +50,7 @@ fn check_error_status(cx: &Ctxt, variant: &Variant<'_>) {
     let (Some(entry), Some(span)) = (variant.status, variant.status_span()) else {
         return;
     };
-    if !matches!(entry.code / 100, 4 | 5) {
+    if !matches!(entry.class(), Class::ClientError | Class::ServerError) {
         cx.error_at(
             span,
             format_args!(
@@ -113,7 +65,8 @@ fn check_error_status(cx: &Ctxt, variant: &Variant<'_>) {
 //     #[http(status = 401)]                               <- rejected
 //     #[http(status = 401, www_authenticate = "Bearer")]
 fn check_required_headers(cx: &Ctxt, variant: &Variant<'_>) {
-    // A malformed attribute stops parsing at the error, so keys after it are unknown.
+    // A malformed attribute may hide the header: a typo (`alow = ...`) or keys
+    // lost after a parse error.
     if variant.attrs.malformed {
         return;
     }
@@ -178,6 +131,7 @@ fn check_transparent(cx: &Ctxt, variant: &Variant<'_>) {
     let Some(transparent) = variant.attrs.transparent else {
         return;
     };
+    let transparent = transparent.span;
     if variant.fields.len() != 1 {
         cx.error_at(
             transparent,

@@ -7,9 +7,12 @@ use syn::{Fields, Member};
 
 use super::ast::{Input, Variant};
 use super::attr::{HeaderAttr, HeaderValue};
+use crate::spec::Class;
 
 pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
     let krate = &input.krate;
+    // Built once: every variant's headers and catalog entry name it.
+    let private = &crate::private::path(krate);
     let ident = &input.original.ident;
     let (impl_generics, ty_generics, where_clause) = input.original.generics.split_for_impl();
     let variants = input.variants();
@@ -36,10 +39,12 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
         })
     });
     let headers = method_body(variants, |variant| {
-        delegate_or(input, variant, "headers", || own_headers(input, variant))
+        delegate_or(input, variant, "headers", || {
+            own_headers(input, private, variant)
+        })
     });
 
-    let catalog = catalog_entries(input);
+    let catalog = catalog_entries(input, private);
 
     let adapter_args = quote!([#impl_generics] [#ident #ty_generics] [#where_clause]);
     quote! {
@@ -69,21 +74,21 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
         }
 
         #[automatically_derived]
+        #[allow(unused_qualifications)]
         impl #impl_generics #krate::ErrorCatalog for #ident #ty_generics #where_clause {
             const ERRORS: &'static [#krate::CatalogEntry] = &[#(#catalog),*];
         }
 
-        #krate::__impl_axum!(#adapter_args);
-        #krate::__impl_actix_web!(#adapter_args);
-        #krate::__impl_poem!(#adapter_args);
-        #krate::__impl_utoipa!(#adapter_args);
+        #private::impl_axum!(#adapter_args);
+        #private::impl_actix_web!(#adapter_args);
+        #private::impl_poem!(#adapter_args);
+        #private::impl_utoipa!(#adapter_args);
     }
 }
 
 /// One `CatalogEntry` per variant that is not transparent, from the same
 /// values the `HttpError` methods return.
-fn catalog_entries(input: &Input<'_>) -> Vec<TokenStream> {
-    let krate = &input.krate;
+fn catalog_entries(input: &Input<'_>, private: &TokenStream) -> Vec<TokenStream> {
     input
         .variants()
         .iter()
@@ -104,11 +109,11 @@ fn catalog_entries(input: &Input<'_>) -> Vec<TokenStream> {
                     }
                     HeaderValue::Field(_) => quote!(::core::option::Option::None),
                 };
-                quote!(#krate::CatalogHeader::__new(#header_name, #value))
+                quote!(#private::catalog_header(#header_name, #value))
             });
             let docs = &variant.docs;
             quote! {
-                #krate::CatalogEntry::__new(
+                #private::catalog_entry(
                     #name, #status, #code, #type_uri, #exposes_detail, &[#(#headers),*], #docs,
                 )
             }
@@ -124,7 +129,9 @@ fn type_uri(input: &Input<'_>, variant: &Variant<'_>) -> String {
 }
 
 fn exposes_detail(variant: &Variant<'_>) -> bool {
-    let is_server_error = variant.status.is_some_and(|entry| entry.code / 100 == 5);
+    let is_server_error = variant
+        .status
+        .is_some_and(|entry| entry.class() == Class::ServerError);
     variant.attrs.expose.is_some() || !is_server_error
 }
 
@@ -224,7 +231,7 @@ fn own_status(input: &Input<'_>, variant: &Variant<'_>) -> TokenStream {
     }
 }
 
-fn own_headers(input: &Input<'_>, variant: &Variant<'_>) -> TokenStream {
+fn own_headers(input: &Input<'_>, private: &TokenStream, variant: &Variant<'_>) -> TokenStream {
     let krate = &input.krate;
     if variant.attrs.headers.is_empty() {
         return quote!(#krate::Headers::new());
@@ -233,7 +240,7 @@ fn own_headers(input: &Input<'_>, variant: &Variant<'_>) -> TokenStream {
         .attrs
         .headers
         .iter()
-        .map(|header| insert_header(input, variant, header));
+        .map(|header| insert_header(private, variant, header));
     quote!({
         let mut headers = #krate::Headers::new();
         #(#inserts)*
@@ -241,22 +248,23 @@ fn own_headers(input: &Input<'_>, variant: &Variant<'_>) -> TokenStream {
     })
 }
 
-fn insert_header(input: &Input<'_>, variant: &Variant<'_>, header: &HeaderAttr) -> TokenStream {
-    let krate = &input.krate;
+fn insert_header(private: &TokenStream, variant: &Variant<'_>, header: &HeaderAttr) -> TokenStream {
     let name = &header.name;
     match &header.value {
-        HeaderValue::Literal(literal) => quote!(headers.__insert_checked(#name, #literal);),
+        HeaderValue::Literal(literal) => {
+            quote!(#private::insert_checked(&mut headers, #name, #literal);)
+        }
         HeaderValue::Seconds(seconds) => {
             let text = seconds.base10_digits();
-            quote!(headers.__insert_checked(#name, #text);)
+            quote!(#private::insert_checked(&mut headers, #name, #text);)
         }
         HeaderValue::Field(field) => {
             let binding = field_binding(field);
             let span = field_type_span(variant, field).unwrap_or_else(|| field.span());
             if name.eq_ignore_ascii_case("Retry-After") {
-                quote_spanned!(span=> #krate::__private::insert_retry_after(&mut headers, #binding);)
+                quote_spanned!(span=> #private::insert_retry_after(&mut headers, #binding);)
             } else {
-                quote_spanned!(span=> #krate::__private::insert_display(&mut headers, #name, #binding);)
+                quote_spanned!(span=> #private::insert_display(&mut headers, #name, #binding);)
             }
         }
     }

@@ -4,16 +4,21 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use syn::DeriveInput;
 
-pub(crate) fn expand(input: &DeriveInput, krate: &syn::Path, error: &syn::Error) -> TokenStream {
+use super::ast::{Data, Input};
+
+/// `input` is the IR as far as it was built; only its name, generics and
+/// crate path are used, so a partial one serves.
+pub(crate) fn expand(input: &Input<'_>, error: &syn::Error) -> TokenStream {
     let errors = error.to_compile_error();
     // A union can never be an HttpError: stubs would only add errors.
-    if matches!(input.data, syn::Data::Union(_)) {
+    if matches!(input.data, Data::Union) {
         return errors;
     }
-    let ident = &input.ident;
-    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let krate = &input.krate;
+    let ident = &input.original.ident;
+    let (impl_generics, ty_generics, where_clause) = input.original.generics.split_for_impl();
+    let private = crate::private::path(krate);
     let adapter_args = quote!([#impl_generics] [#ident #ty_generics] [#where_clause]);
     quote! {
         #errors
@@ -31,13 +36,14 @@ pub(crate) fn expand(input: &DeriveInput, krate: &syn::Path, error: &syn::Error)
         }
 
         #[automatically_derived]
+        #[allow(unused_qualifications)]
         impl #impl_generics #krate::ErrorCatalog for #ident #ty_generics #where_clause {
             const ERRORS: &'static [#krate::CatalogEntry] = &[];
         }
 
-        #krate::__impl_axum!(#adapter_args);
-        #krate::__impl_actix_web!(#adapter_args);
-        #krate::__impl_poem!(#adapter_args);
-        #krate::__impl_utoipa!(#adapter_args);
+        #private::impl_axum!(#adapter_args);
+        #private::impl_actix_web!(#adapter_args);
+        #private::impl_poem!(#adapter_args);
+        #private::impl_utoipa!(#adapter_args);
     }
 }

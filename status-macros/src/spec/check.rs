@@ -258,19 +258,13 @@ fn check_header_names(codes: &[RawCode], problems: &mut Problems<'_>) {
     });
     for header in headers {
         let name = header.get_ref();
-        if name.is_empty() || !name.bytes().all(is_token_byte) {
+        if let Some(reason) = crate::header::field_name_problem(name) {
             problems.at(
                 &header.span(),
-                format_args!(
-                    "`{name}` is not a valid header name; use letters, digits and `-` only"
-                ),
+                format_args!("`{name}` is not a valid header name; {reason}"),
             );
         }
     }
-}
-
-fn is_token_byte(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&byte)
 }
 
 // A spec that extends the built-in registry adds codes; it cannot redefine one:

@@ -155,6 +155,12 @@ fn reports_bad_header_names_and_status_values() {
     );
     let source = entry("401", "A") + "must_headers = [\"WWW Authenticate\"]\n";
     assert!(errors(&source)[0].contains("`WWW Authenticate` is not a valid header name"));
+    let source = entry("401", "A") + "may_headers = [\"\"]\n";
+    assert!(
+        errors(&source)[0].ends_with("`` is not a valid header name; it is empty"),
+        "{:?}",
+        errors(&source)
+    );
 }
 
 #[test]
