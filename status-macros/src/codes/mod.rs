@@ -25,11 +25,12 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
 fn try_expand(input: TokenStream) -> syn::Result<TokenStream> {
     let cx = Ctxt::new();
     let args = Args::from_tokens(&cx, input);
-    // Argument errors and spec errors go to the same collector, so a call
-    // with both reports both in one compile.
-    let loaded = args.as_ref().ok().and_then(|args| load_spec(&cx, args));
     cx.check()?;
     let args = args?;
+    // Only once the arguments are sound: a broken argument may be the spec.
+    let cx = Ctxt::new();
+    let loaded = load_spec(&cx, &args);
+    cx.check()?;
     let Some((spec, tracked_file, origin)) = loaded else {
         return Err(syn::Error::new(args.source_key, "the spec is invalid"));
     };
