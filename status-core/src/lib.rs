@@ -95,22 +95,26 @@ mod class;
 pub mod client;
 mod error;
 mod external;
+mod framework;
 mod headers;
 mod invalid;
 mod log;
 mod private_helpers;
 mod problem;
 mod registration;
+mod violation;
 
 pub use catalog::{CatalogEntry, CatalogHeader, ErrorCatalog};
 pub use class::{
     ClientError, Informational, Redirection, ServerError, Status, StatusClass, Success,
 };
 pub use error::{ErrorResponse, HttpError};
+pub use framework::{FrameworkError, FrameworkErrorKind};
 pub use headers::{Headers, InvalidHeader};
 pub use invalid::InvalidStatusCode;
 pub use problem::{PROBLEM_JSON, ProblemDetails};
 pub use registration::{Registration, StatusAlias};
+pub use violation::Violation;
 
 #[doc = include_str!("../docs/derive.md")]
 pub use status_macros::HttpError;

@@ -59,6 +59,22 @@ impl PartialSchema for ProblemDetails {
             )
             .property("code", string("A stable machine-readable code to branch on, such as `item_not_found`."))
             .required("code")
+            .property(
+                "errors",
+                utoipa::openapi::schema::ArrayBuilder::new()
+                    .description(Some("The members of the request that do not fit (RFC 9457, Section 3)."))
+                    .items(
+                        ObjectBuilder::new()
+                            .schema_type(Type::Object)
+                            .property("detail", string("What is wrong with the member."))
+                            .required("detail")
+                            .property(
+                                "pointer",
+                                string("Where the member is: a JSON Pointer (RFC 6901) in URI fragment form, such as `#/items/2/name`."),
+                            )
+                            .required("pointer"),
+                    ),
+            )
             .additional_properties(Some(AdditionalProperties::FreeForm(true)))
             .into()
     }
