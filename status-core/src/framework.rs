@@ -120,10 +120,11 @@ pub enum FrameworkErrorKind {
     #[http(status = 422, code = "invalid_body")]
     InvalidBody,
 
-    /// A handler panicked. The client sees only the reason phrase; the panic
-    /// message is logged (feature `tracing`).
+    /// Something went wrong inside the server: a handler panicked, or a route
+    /// and its extractor do not fit together. The client sees only the
+    /// reason phrase; the cause is logged (feature `tracing`).
     #[http(status = 500, code = "internal_error")]
-    Panic(String),
+    Internal(Cow<'static, str>),
 
     /// The handler did not answer within the server's handler timeout.
     #[http(status = 503, code = "handler_timeout", retry_after = retry_after)]
@@ -140,7 +141,8 @@ impl fmt::Display for FrameworkErrorKind {
         match self {
             FrameworkErrorKind::MalformedBody(detail)
             | FrameworkErrorKind::InvalidPathParameter(detail)
-            | FrameworkErrorKind::InvalidQuery(detail) => f.write_str(detail),
+            | FrameworkErrorKind::InvalidQuery(detail)
+            | FrameworkErrorKind::Internal(detail) => f.write_str(detail),
             FrameworkErrorKind::RouteNotFound { path } => write!(f, "no route for {path}"),
             FrameworkErrorKind::MethodNotAllowed { method, allow } if allow.is_empty() => {
                 write!(f, "{method} is not allowed here")
@@ -168,7 +170,6 @@ impl fmt::Display for FrameworkErrorKind {
             FrameworkErrorKind::InvalidBody => {
                 f.write_str("the request body does not fit what this route expects")
             }
-            FrameworkErrorKind::Panic(message) => write!(f, "a handler panicked: {message}"),
             FrameworkErrorKind::HandlerTimeout { after, .. } => {
                 write!(f, "the handler did not answer within {}", Lasting(*after))
             }
@@ -347,7 +348,9 @@ mod tests {
 
     #[test]
     fn a_panic_and_a_handler_timeout_are_masked() {
-        let panic = FrameworkError::new(FrameworkErrorKind::Panic("index out of bounds".into()));
+        let panic = FrameworkError::new(FrameworkErrorKind::Internal(
+            "a handler panicked: index out of bounds".into(),
+        ));
         let problem = panic.problem();
         assert_eq!(problem.detail.as_deref(), Some("Internal Server Error"));
         assert!(!problem.to_json().contains("index"));

@@ -88,11 +88,16 @@ extern crate std;
 // Lets generated `::status_core::...` paths resolve inside this crate too.
 extern crate self as status_core;
 
+#[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+pub mod axum;
 mod catalog;
 mod class;
 #[cfg(feature = "client")]
 #[cfg_attr(docsrs, doc(cfg(feature = "client")))]
 pub mod client;
+#[cfg(any(feature = "axum", feature = "actix-web", feature = "poem"))]
+mod decode;
 mod error;
 mod external;
 mod framework;
