@@ -10,6 +10,12 @@
 //! not fit, and [`strict::Strict`], under which a struct accepts only an
 //! object; its failures are a 422.
 
+// Each adapter uses part of this; with one feature alone the rest is unused.
+#![cfg_attr(
+    not(all(feature = "axum-path", feature = "actix-web", feature = "poem")),
+    allow(dead_code, unused_imports)
+)]
+
 mod message;
 mod strict;
 
