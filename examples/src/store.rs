@@ -174,8 +174,9 @@ impl Store {
         })
     }
 
-    /// Replaces an item. With `if_match`, only when it names the current ETag
-    /// (or is `*`): checked and written under one lock, so no update is lost.
+    /// Replaces an item. With `if_match`, the `If-Match` value as sent and
+    /// whether it matches a given current ETag: the item is replaced only when
+    /// it does, checked and written under one lock, so no update is lost.
     ///
     /// # Errors
     ///
@@ -185,7 +186,7 @@ impl Store {
         &self,
         id: i64,
         new: &NewItem,
-        if_match: Option<&str>,
+        if_match: Option<(&str, &dyn Fn(&str) -> bool)>,
     ) -> Result<Item, DemoError> {
         let connection = self.lock();
         let current = connection
@@ -196,10 +197,8 @@ impl Store {
             )
             .optional()?
             .ok_or(DemoError::ItemNotFound(id))?;
-        if let Some(given) = if_match {
-            let matches =
-                given.trim() == "*" || given.split(',').any(|tag| tag.trim() == current.etag());
-            if !matches {
+        if let Some((given, matches)) = if_match {
+            if !matches(&current.etag()) {
                 return Err(DemoError::StaleItem {
                     id,
                     given: given.to_owned(),

@@ -84,7 +84,7 @@ fn path_error(rejection: PathRejection, only_name: Option<&str>) -> FrameworkErr
                 key,
                 value,
                 expected_type,
-            } => invalid(Some(&key), expected_type, &value),
+            } => return decode::path_parameter(Some(&key), expected_type, &value),
             ErrorKind::ParseErrorAtIndex {
                 index,
                 value,
@@ -100,7 +100,7 @@ fn path_error(rejection: PathRejection, only_name: Option<&str>) -> FrameworkErr
             ErrorKind::ParseError {
                 value,
                 expected_type,
-            } => invalid(only_name, expected_type, &value),
+            } => return decode::path_parameter(only_name, expected_type, &value),
             ErrorKind::InvalidUtf8InPathParam { key } => FrameworkErrorKind::InvalidPathParameter(
                 format!("path parameter `{key}` is not UTF-8 once percent-decoded").into(),
             ),
@@ -143,13 +143,4 @@ fn path_error(rejection: PathRejection, only_name: Option<&str>) -> FrameworkErr
         other => FrameworkErrorKind::Internal(format!("{other}").into()),
     };
     kind.into()
-}
-
-fn invalid(name: Option<&str>, expected_type: &str, value: &str) -> FrameworkErrorKind {
-    let expected = decode::expectation(expected_type);
-    let detail = match name {
-        Some(name) => format!("path parameter `{name}` must be {expected}, not {value:?}"),
-        None => format!("the path parameter must be {expected}, not {value:?}"),
-    };
-    FrameworkErrorKind::InvalidPathParameter(detail.into())
 }

@@ -128,7 +128,7 @@ pub(crate) fn urlencoded<T: DeserializeOwned>(
 }
 
 /// The 400 of a query parameter that does not fit, from its violation.
-fn query_error(violation: &Violation) -> FrameworkError {
+pub(crate) fn query_error(violation: &Violation) -> FrameworkError {
     let name = violation.pointer.strip_prefix("#/").unwrap_or_default();
     let detail = if name.is_empty() {
         format!("invalid query: {}", violation.detail)
@@ -170,10 +170,43 @@ fn violation(path: &serde_path_to_error::Path, message: &str) -> Violation {
     Violation::at(segments, rewritten.text)
 }
 
-/// The 400 of a query or path parameter whose text says what is wrong
-/// already, for adapters whose framework reports those itself.
+/// A serde message for a client, for adapters whose framework reports the
+/// error itself.
 pub(crate) fn client_text(message: &str) -> String {
     message::rewrite(message).text
+}
+
+/// The violation a data error's message describes, for adapters whose
+/// framework keeps no path: the member the message names, or the document.
+pub(crate) fn violation_from_message(message: &str) -> Violation {
+    let rewritten = message::rewrite(message);
+    Violation::at(rewritten.member, rewritten.text)
+}
+
+/// A `serde_json` error of a framework's own JSON extractor: a 422 for a
+/// document that does not fit, a 400 for one that is not JSON.
+pub(crate) fn json_error(error: &serde_json::Error) -> FrameworkError {
+    if error.is_data() {
+        FrameworkError::invalid_body([violation_from_message(&without_position(error))])
+    } else if error.is_eof() && error.line() == 1 && error.column() == 0 {
+        malformed("the request body is empty; this route reads JSON")
+    } else {
+        malformed(format!("the request body is not valid JSON: {error}"))
+    }
+}
+
+/// The 400 of a path parameter whose text does not parse as `expected_type`.
+pub(crate) fn path_parameter(
+    name: Option<&str>,
+    expected_type: &str,
+    value: &str,
+) -> FrameworkError {
+    let expected = message::expectation(expected_type);
+    let detail = match name {
+        Some(name) => format!("path parameter `{name}` must be {expected}, not {value:?}"),
+        None => format!("the path parameter must be {expected}, not {value:?}"),
+    };
+    FrameworkErrorKind::InvalidPathParameter(detail.into()).into()
 }
 
 #[cfg(test)]

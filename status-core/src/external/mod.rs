@@ -4,6 +4,8 @@
 
 #[cfg(feature = "actix-web")]
 pub(crate) mod actix_web;
+#[cfg(feature = "actix-web")]
+pub mod actix_web_problems;
 #[cfg(feature = "axum")]
 pub(crate) mod axum;
 #[cfg(feature = "http")]

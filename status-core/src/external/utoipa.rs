@@ -86,6 +86,34 @@ impl ToSchema for ProblemDetails {
     }
 }
 
+/// The OpenAPI responses of several error catalogs together, one per status,
+/// with one example per error: for an error enum that composes others with
+/// `#[http(transparent)]`, whose own catalog (and so its `IntoResponses`)
+/// lists only its own variants (feature `utoipa`).
+///
+/// ```
+/// use status_core::{ErrorCatalog, FrameworkError, HttpError};
+///
+/// #[derive(Debug, thiserror::Error, HttpError)]
+/// enum ApiError {
+///     #[error("item {0} not found")]
+///     #[http(status = 404, code = "item_not_found")]
+///     ItemNotFound(u64),
+///     #[error(transparent)]
+///     #[http(transparent)]
+///     Framework(#[from] FrameworkError),
+/// }
+///
+/// let responses = status_core::error_responses([ApiError::ERRORS, FrameworkError::ERRORS]);
+/// assert!(responses.contains_key("404") && responses.contains_key("405"));
+/// ```
+pub fn error_responses<'a>(
+    catalogs: impl IntoIterator<Item = &'a [CatalogEntry]>,
+) -> BTreeMap<String, RefOr<Response>> {
+    let entries: Vec<CatalogEntry> = catalogs.into_iter().flatten().copied().collect();
+    catalog_responses(&entries)
+}
+
 /// The responses of a catalog, one per status: variants that share a status
 /// share a response, with one example each.
 #[doc(hidden)]
