@@ -42,12 +42,14 @@ type ApiResult = Result<HttpResponse, DemoError>;
 /// | a known path with another method | 405 problem with `Allow` |
 /// | any other path | 404 problem `route_not_found` |
 pub fn configure(cfg: &mut web::ServiceConfig) {
+    // `web::resource`, not `ServiceConfig::route`: a resource answers a
+    // method it has no route for with 405 and `Allow`; `route` would be 404.
     cfg.app_data(web::PayloadConfig::new(BODY_LIMIT))
-        .route("/health", web::get().to(health))
-        .route("/items", web::post().to(create_item))
-        .route("/items/{id}", web::get().to(get_item))
-        .route("/items/{id}/attachments", web::get().to(attachments))
-        .route("/teapot", web::get().to(teapot));
+        .service(web::resource("/health").route(web::get().to(health)))
+        .service(web::resource("/items").route(web::post().to(create_item)))
+        .service(web::resource("/items/{id}").route(web::get().to(get_item)))
+        .service(web::resource("/items/{id}/attachments").route(web::get().to(attachments)))
+        .service(web::resource("/teapot").route(web::get().to(teapot)));
 }
 
 /// The shared state [`configure`] expects, from the store.
@@ -72,10 +74,10 @@ pub fn server(listener: TcpListener, store: Arc<Store>, workers: usize) -> std::
             .app_data(data.clone())
             .configure(configure)
     })
-        .workers(workers.max(1))
-        .shutdown_timeout(5)
-        .listen(listener)?
-        .run();
+    .workers(workers.max(1))
+    .shutdown_timeout(5)
+    .listen(listener)?
+    .run();
     Ok(server)
 }
 

@@ -109,14 +109,14 @@ mod problem;
 mod registration;
 mod violation;
 
-#[cfg(feature = "actix-web")]
-#[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
-pub use external::actix_web_problems as actix_web;
 pub use catalog::{CatalogEntry, CatalogHeader, ErrorCatalog};
 pub use class::{
     ClientError, Informational, Redirection, ServerError, Status, StatusClass, Success,
 };
 pub use error::{ErrorResponse, HttpError};
+#[cfg(feature = "actix-web")]
+#[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
+pub use external::actix_web_problems as actix_web;
 #[cfg(feature = "utoipa")]
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 pub use external::utoipa::error_responses;

@@ -77,8 +77,7 @@ pub(crate) fn json<T: DeserializeOwned>(body: &[u8]) -> Result<T, FrameworkError
     // RFC 8259 JSON is UTF-8, also outside the strings serde would check.
     let text = core::str::from_utf8(body)
         .map_err(|error| malformed(format!("the request body is not UTF-8: {error}")))?;
-    serde_json::from_str::<IgnoredAny>(text)
-        .map_err(|error| malformed(format!("the request body is not valid JSON: {error}")))?;
+    serde_json::from_str::<IgnoredAny>(text).map_err(|error| not_json(&error))?;
     let mut deserializer = serde_json::Deserializer::from_str(text);
     match serde_path_to_error::deserialize(strict::Strict(&mut deserializer)) {
         Ok(value) => Ok(value),
@@ -94,12 +93,20 @@ pub(crate) fn json<T: DeserializeOwned>(body: &[u8]) -> Result<T, FrameworkError
                 // Grammatical but not readable: an unpaired surrogate escape
                 // where a string is read, a number out of range, nesting
                 // deeper than `serde_json`'s limit.
-                Err(malformed(format!(
-                    "the request body is not valid JSON: {error}"
-                )))
+                Err(not_json(&error))
             }
         }
     }
+}
+
+/// The 400 of a body that is not JSON. `serde_json`'s syntax messages are
+/// about JSON, not Rust, but for one: `expected ident` is its name for a
+/// broken `true`, `false` or `null`.
+fn not_json(error: &serde_json::Error) -> FrameworkError {
+    let text = error
+        .to_string()
+        .replace("expected ident", "expected `true`, `false` or `null`");
+    malformed(format!("the request body is not valid JSON: {text}"))
 }
 
 /// Where an `application/x-www-form-urlencoded` text comes from.
@@ -191,7 +198,7 @@ pub(crate) fn json_error(error: &serde_json::Error) -> FrameworkError {
     } else if error.is_eof() && error.line() == 1 && error.column() == 0 {
         malformed("the request body is empty; this route reads JSON")
     } else {
-        malformed(format!("the request body is not valid JSON: {error}"))
+        not_json(error)
     }
 }
 

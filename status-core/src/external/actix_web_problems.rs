@@ -56,8 +56,7 @@ use std::time::Duration;
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{Payload, Service, ServiceRequest, ServiceResponse, Transform};
 use actix_web::error::{
-    InternalError, JsonPayloadError, PathError, PayloadError, QueryPayloadError,
-    UrlencodedError,
+    InternalError, JsonPayloadError, PathError, PayloadError, QueryPayloadError, UrlencodedError,
 };
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::{ConnectionType, StatusCode as ActixStatus};
@@ -196,8 +195,10 @@ where
     actix_web::dev::forward_ready!(service);
 
     fn call(&self, mut request: ServiceRequest) -> Self::Future {
-        // A reference count: for the answers built here, after `request` moved.
-        let http_request = request.request().clone();
+        // A copy and a reference count, for answers built after `request`
+        // moved. Not the `HttpRequest`: actix's router needs it unshared.
+        let method = request.method().clone();
+        let uri = request.uri().clone();
         if let Some(timeout) = self.config.body_timeout
             && has_body(&request)
         {
@@ -208,10 +209,12 @@ where
         }
         let config = self.config;
         let called = std::panic::catch_unwind(AssertUnwindSafe(|| self.service.call(request)));
+        // A panic or a timeout has no `ServiceResponse` to answer with: it is
+        // returned as an error, which actix answers with its response.
         Box::pin(async move {
             let future = match called {
                 Ok(future) => future,
-                Err(payload) => return Ok(answer(http_request, &panicked(&*payload))),
+                Err(payload) => return Err(panicked(&*payload).into()),
             };
             let outcome = match config.handler_timeout {
                 Some(timeout) => {
@@ -227,7 +230,7 @@ where
                                 after: timeout,
                                 retry_after: config.retry_after,
                             });
-                            return Ok(answer(http_request, &error));
+                            return Err(error.into());
                         }
                     }
                 }
@@ -235,13 +238,10 @@ where
             };
             match outcome {
                 Ok(Ok(response)) => Ok(into_problem(response)),
-                // An error from a middleware inside: actix would answer it
-                // with its `ResponseError`; the same, as a problem.
-                Ok(Err(error)) => {
-                    let response = ServiceResponse::new(http_request, error.error_response());
-                    Ok(into_problem(response).map_into_boxed_body().map_into_right_body())
-                }
-                Err(payload) => Ok(answer(http_request, &panicked(&*payload))),
+                // An error from a middleware inside: actix answers it with its
+                // `ResponseError`; the same, as a problem.
+                Ok(Err(error)) => Err(error_as_problem(error, &method, &uri)),
+                Err(payload) => Err(panicked(&*payload).into()),
             }
         })
     }
@@ -261,18 +261,67 @@ fn panicked(payload: &(dyn std::any::Any + Send)) -> FrameworkError {
     let message = payload
         .downcast_ref::<String>()
         .cloned()
-        .or_else(|| payload.downcast_ref::<&str>().map(|text| (*text).to_owned()))
+        .or_else(|| {
+            payload
+                .downcast_ref::<&str>()
+                .map(|text| (*text).to_owned())
+        })
         .unwrap_or_else(|| "a panic whose payload is not text".to_owned());
     FrameworkError::new(FrameworkErrorKind::Internal(
         format!("a handler panicked: {message}").into(),
     ))
 }
 
-/// `error`'s problem response for `request`.
-fn answer<B>(request: HttpRequest, error: &FrameworkError) -> ServiceResponse<EitherBody<B>> {
-    let mut response = crate::external::actix_web::actix_error_response(error);
+/// An error a service returned, as the problem actix will answer with.
+fn error_as_problem(
+    error: actix_web::Error,
+    method: &actix_web::http::Method,
+    uri: &actix_web::http::Uri,
+) -> actix_web::Error {
+    let original = error.error_response();
+    let status = original.status();
+    if !(status.is_client_error() || status.is_server_error()) || is_problem(&original) {
+        return error;
+    }
+    let Ok(ours) = StatusCode::from_u16(status.as_u16()) else {
+        return error;
+    };
+    let problem = from_actix_error(&error)
+        .filter(|problem| problem.status() == ours)
+        .or_else(|| by_status(ours, method, uri, original.headers()));
+    let response = problem_response(problem.as_ref(), ours, &original);
+    InternalError::from_response(problem_cause(problem.as_ref(), ours), response).into()
+}
+
+/// What a rewritten error logs as its cause: never the framework's text.
+fn problem_cause(problem: Option<&FrameworkError>, status: StatusCode) -> String {
+    problem.map_or_else(|| status.to_string(), |problem| problem.to_string())
+}
+
+/// The problem response for `problem` (or a generic one for `status`), with
+/// `original`'s headers but for those that describe its body.
+fn problem_response<B>(
+    problem: Option<&FrameworkError>,
+    status: StatusCode,
+    original: &HttpResponse<B>,
+) -> HttpResponse {
+    let mut response = match problem {
+        Some(problem) => crate::external::actix_web::actix_error_response(problem),
+        None => generic(status),
+    };
+    for (name, value) in original.headers() {
+        let framing = [
+            header::CONTENT_TYPE,
+            header::CONTENT_LENGTH,
+            header::TRANSFER_ENCODING,
+        ]
+        .contains(name);
+        if !framing && !response.headers().contains_key(name) {
+            response.headers_mut().append(name.clone(), value.clone());
+        }
+    }
     close_after_timeout(&mut response);
-    ServiceResponse::new(request, response).map_into_right_body()
+    response
 }
 
 /// A 408 ends the connection: the rest of the body will not come.
@@ -299,51 +348,40 @@ fn into_problem<B: MessageBody + 'static>(
     mut response: ServiceResponse<B>,
 ) -> ServiceResponse<EitherBody<B>> {
     let status = response.status();
-    if !(status.is_client_error() || status.is_server_error()) || is_problem(response.response())
-    {
+    if !(status.is_client_error() || status.is_server_error()) || is_problem(response.response()) {
         close_after_timeout(response.response_mut());
         return response.map_into_left_body();
     }
     let Ok(ours) = StatusCode::from_u16(status.as_u16()) else {
         return response.map_into_left_body();
     };
-    let error = response
+    let request = response.request();
+    let problem = response
         .response()
         .error()
         .and_then(from_actix_error)
         .filter(|error| error.status() == ours)
-        .or_else(|| by_status(ours, &response));
-    let mut problem = match &error {
-        Some(error) => crate::external::actix_web::actix_error_response(error),
-        None => generic(ours),
-    };
+        .or_else(|| by_status(ours, request.method(), request.uri(), response.headers()));
     let (request, original) = response.into_parts();
-    for (name, value) in original.headers() {
-        let framing = [
-            header::CONTENT_TYPE,
-            header::CONTENT_LENGTH,
-            header::TRANSFER_ENCODING,
-        ]
-        .contains(name);
-        if !framing && !problem.headers().contains_key(name) {
-            problem.headers_mut().append(name.clone(), value.clone());
-        }
-    }
-    close_after_timeout(&mut problem);
+    let problem = problem_response(problem.as_ref(), ours, &original);
     ServiceResponse::new(request, problem).map_into_right_body()
 }
 
 /// The problem of an error status with no rejection attached: actix's
 /// default 404 and 405, and statuses a handler answered in plain text.
-fn by_status<B>(status: StatusCode, response: &ServiceResponse<B>) -> Option<FrameworkError> {
+fn by_status(
+    status: StatusCode,
+    method: &actix_web::http::Method,
+    uri: &actix_web::http::Uri,
+    headers: &actix_web::http::header::HeaderMap,
+) -> Option<FrameworkError> {
     let kind = match status.as_u16() {
         404 => FrameworkErrorKind::RouteNotFound {
-            path: response.request().path().to_owned(),
+            path: uri.path().to_owned(),
         },
         405 => FrameworkErrorKind::MethodNotAllowed {
-            method: response.request().method().to_string(),
-            allow: response
-                .headers()
+            method: method.to_string(),
+            allow: headers
                 .get(header::ALLOW)
                 .and_then(|allow| allow.to_str().ok())
                 .unwrap_or_default()
@@ -434,8 +472,9 @@ fn urlencoded_error(error: &UrlencodedError) -> FrameworkError {
             FrameworkError::invalid_body([decode::violation_from_message(&error.to_string())])
         }
         UrlencodedError::Payload(error) => payload_error(error),
-        _ => FrameworkErrorKind::MalformedBody("the request body is not a valid form".into())
-            .into(),
+        _ => {
+            FrameworkErrorKind::MalformedBody("the request body is not a valid form".into()).into()
+        }
     }
 }
 
@@ -558,13 +597,15 @@ fn content_type(request: &HttpRequest) -> Option<&[u8]> {
 async fn read_body(
     bytes: impl Future<Output = Result<Bytes, actix_web::Error>>,
 ) -> Result<Bytes, FrameworkError> {
-    bytes.await.map_err(|error| match error.as_error::<PayloadError>() {
-        Some(error) => payload_error(error),
-        None => FrameworkErrorKind::MalformedBody(
-            "the request body could not be read to its end".into(),
-        )
-        .into(),
-    })
+    bytes
+        .await
+        .map_err(|error| match error.as_error::<PayloadError>() {
+            Some(error) => payload_error(error),
+            None => FrameworkErrorKind::MalformedBody(
+                "the request body could not be read to its end".into(),
+            )
+            .into(),
+        })
 }
 
 /// A JSON request body as a `T`: a drop-in for `actix_web::web::Json` whose
@@ -612,9 +653,9 @@ impl<T: DeserializeOwned + 'static> FromRequest for Form<T> {
             return Box::pin(std::future::ready(Err(decode::unsupported(decode::FORM))));
         }
         let bytes = Bytes::from_request(request, payload);
-        Box::pin(async move {
-            decode::urlencoded(&read_body(bytes).await?, Urlencoded::Form).map(Form)
-        })
+        Box::pin(
+            async move { decode::urlencoded(&read_body(bytes).await?, Urlencoded::Form).map(Form) },
+        )
     }
 }
 
