@@ -56,6 +56,7 @@ async fn panics() -> &'static str {
 }
 
 /// The app under test, on its own thread and actix system, stopped on drop.
+/// (`framework_cases!` awaits each app's start, so this one is `async` too.)
 struct TestApp {
     address: SocketAddr,
     handle: ServerHandle,
@@ -73,6 +74,7 @@ impl Drop for TestApp {
     }
 }
 
+#[allow(clippy::unused_async)]
 async fn start() -> TestApp {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
     let address = listener.local_addr().expect("an address");

@@ -144,7 +144,7 @@ async fn read_answer(stream: &mut TcpStream, sent: Instant) -> Answer {
             Ok(Err(_)) if !bytes.is_empty() => break,
             Ok(Ok(read)) => bytes.extend_from_slice(&buffer[..read]),
             Ok(Err(error)) => panic!("no answer: {error}"),
-            Err(_) => panic!("no answer within {ANSWER_WITHIN:?}"),
+            Err(elapsed) => panic!("no answer within {ANSWER_WITHIN:?}: {elapsed}"),
         }
     }
     let answer = parse(&bytes).unwrap_or_else(|| {

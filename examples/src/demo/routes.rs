@@ -23,7 +23,7 @@ use status_core::{Redirection, StatusCode, codes};
 
 use super::AppState;
 use crate::error::DemoError;
-use crate::store::{Item, NewItem};
+use crate::store::{Item, NewItem, Precondition};
 
 type Shared = State<Arc<AppState>>;
 type ApiResult = Result<Response, DemoError>;
@@ -230,21 +230,21 @@ async fn update_item(
         }
         None => None,
     };
-    let precondition = if_match.as_ref().map(|(given, parsed)| {
-        // Strong comparison, as RFC 9110 Section 13.1.1 asks of If-Match.
-        (*given, |current: &str| {
-            current
-                .parse::<ETag>()
-                .is_ok_and(|current| parsed.precondition_passes(&current))
+    // Strong comparison, as RFC 9110 Section 13.1.1 asks of If-Match.
+    let matches = |current: &str| {
+        current.parse::<ETag>().is_ok_and(|current| {
+            if_match
+                .as_ref()
+                .is_some_and(|(_, parsed)| parsed.precondition_passes(&current))
         })
+    };
+    let precondition = if_match.as_ref().map(|(given, _)| Precondition {
+        given,
+        matches: &matches,
     });
-    let item = state.store.update(
-        id,
-        &new.validate()?,
-        precondition
-            .as_ref()
-            .map(|(given, matches)| (*given, matches as &dyn Fn(&str) -> bool)),
-    )?;
+    let item = state
+        .store
+        .update(id, &new.validate()?, precondition.as_ref())?;
     Ok(([(header::ETAG, item.etag())], Json(item)).into_response())
 }
 

@@ -49,7 +49,7 @@ use std::future::Future;
 use std::panic::AssertUnwindSafe;
 use std::pin::Pin;
 use std::rc::Rc;
-use std::string::{String, ToString as _};
+use std::string::{String, ToString};
 use std::task::{Context, Poll};
 use std::time::Duration;
 
@@ -295,7 +295,7 @@ fn error_as_problem(
 
 /// What a rewritten error logs as its cause: never the framework's text.
 fn problem_cause(problem: Option<&FrameworkError>, status: StatusCode) -> String {
-    problem.map_or_else(|| status.to_string(), |problem| problem.to_string())
+    problem.map_or_else(|| status.to_string(), ToString::to_string)
 }
 
 /// The problem response for `problem` (or a generic one for `status`), with
