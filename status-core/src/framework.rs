@@ -296,8 +296,23 @@ impl HttpError for FrameworkError {
         self.kind.exposes_detail()
     }
 
+    /// The kind's headers, but for an empty `Allow`: a 405 whose framework
+    /// did not say which methods the route has (poem's) sends none, since an
+    /// empty `Allow` would say the route has none (RFC 9110 Section 10.2.1).
     fn headers(&self) -> Headers {
-        self.kind.headers()
+        let headers = self.kind.headers();
+        if !matches!(&self.kind, FrameworkErrorKind::MethodNotAllowed { allow, .. } if allow.is_empty())
+        {
+            return headers;
+        }
+        let mut kept = Headers::new();
+        for (name, value) in headers.iter() {
+            if !name.eq_ignore_ascii_case("allow") {
+                // Already validated once; cannot fail again.
+                let _ = kept.insert(name, alloc::string::String::from(value));
+            }
+        }
+        kept
     }
 
     fn problem(&self) -> ProblemDetails {

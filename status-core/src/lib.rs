@@ -117,6 +117,9 @@ pub use error::{ErrorResponse, HttpError};
 #[cfg(feature = "actix-web")]
 #[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
 pub use external::actix_web_problems as actix_web;
+#[cfg(feature = "poem")]
+#[cfg_attr(docsrs, doc(cfg(feature = "poem")))]
+pub use external::poem_problems as poem;
 #[cfg(feature = "utoipa")]
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 pub use external::utoipa::error_responses;

@@ -12,6 +12,8 @@ pub(crate) mod axum;
 pub(crate) mod http;
 #[cfg(feature = "poem")]
 pub(crate) mod poem;
+#[cfg(feature = "poem")]
+pub mod poem_problems;
 #[cfg(feature = "serde")]
 pub(crate) mod serde;
 #[cfg(feature = "utoipa")]
