@@ -13,6 +13,7 @@ use core::pin::Pin;
 use core::task::{Context, Poll};
 use core::time::Duration;
 use std::borrow::ToOwned as _;
+use std::boxed::Box;
 use std::string::{String, ToString as _};
 
 use axum_core::BoxError;
@@ -191,7 +192,12 @@ where
         };
         ResponseFuture {
             state,
-            deadline: self.config.handler_timeout.map(tokio::time::sleep),
+            // Boxed: only a configured handler timeout pays for a timer, and
+            // the future every request carries stays small.
+            deadline: self
+                .config
+                .handler_timeout
+                .map(|timeout| Box::pin(tokio::time::sleep(timeout))),
             method,
             uri,
             config: self.config,
@@ -204,8 +210,7 @@ pin_project_lite::pin_project! {
     pub struct ResponseFuture<F> {
         #[pin]
         state: State<F>,
-        #[pin]
-        deadline: Option<Sleep>,
+        deadline: Option<Pin<Box<Sleep>>>,
         method: Method,
         uri: Uri,
         config: Config,
@@ -248,8 +253,8 @@ where
                 }
             }
         }
-        if let Some(deadline) = this.deadline.as_pin_mut()
-            && deadline.poll(cx).is_ready()
+        if let Some(deadline) = this.deadline.as_mut()
+            && deadline.as_mut().poll(cx).is_ready()
         {
             let error = FrameworkError::new(FrameworkErrorKind::HandlerTimeout {
                 after: this.config.handler_timeout.unwrap_or_default(),
@@ -297,13 +302,31 @@ fn is_problem(headers: &http::HeaderMap) -> bool {
 
 /// `response` as it is, or, for an error response that is not a problem,
 /// the matching problem with the same status and headers.
+#[inline]
 fn into_problem<B>(response: Response<B>, method: &Method, uri: &Uri) -> Response<Body>
 where
     B: http_body::Body<Data = Bytes> + Send + 'static,
     B::Error: Into<BoxError>,
 {
     let status = response.status();
-    if !(status.is_client_error() || status.is_server_error()) || is_problem(response.headers()) {
+    if status.is_client_error() || status.is_server_error() {
+        rewrite(response, method, uri)
+    } else {
+        response.map(Body::new)
+    }
+}
+
+/// The slow path of [`into_problem`], out of line so that a success's stays
+/// a comparison.
+#[cold]
+#[inline(never)]
+fn rewrite<B>(response: Response<B>, method: &Method, uri: &Uri) -> Response<Body>
+where
+    B: http_body::Body<Data = Bytes> + Send + 'static,
+    B::Error: Into<BoxError>,
+{
+    let status = response.status();
+    if is_problem(response.headers()) {
         return response.map(Body::new);
     }
     let Ok(ours) = StatusCode::from_u16(status.as_u16()) else {
