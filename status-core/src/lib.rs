@@ -63,6 +63,13 @@
 //! - [`ErrorCatalog`]: each derived type also lists its errors as data (status,
 //!   code, title, type URI, headers, doc comment), for error pages, OpenAPI
 //!   (feature `utoipa`) and clients (feature `client`).
+//! - [`FrameworkError`]: the errors a web framework makes on its own (a body
+//!   that is not JSON or does not fit, a bad path or query parameter, an
+//!   unknown route or method, a body too large or too slow, a slow handler, a
+//!   panic) as problems with stable codes, listed in [`FrameworkErrorKind`]'s
+//!   catalog. A 422 names each failing member as a [`Violation`] in the
+//!   problem's `errors` (RFC 9457 Section 3). The `axum`, `actix-web` and
+//!   `poem` features answer with them out of the box.
 //!
 //! # Features
 //!
@@ -71,10 +78,11 @@
 //! | `std` | `std` support in optional dependencies; without it the crate is `#![no_std]` (with `alloc`) | yes |
 //! | `http` | `From<StatusCode> for http::StatusCode` and `TryFrom` back (http 1.x); `HttpError::to_http_response`, an `http::Response<String>` that hyper, tower and any `http`-based server can send | no |
 //! | `serde` | status codes serialize as the number; deserializing an unknown code fails, naming it; [`ProblemDetails`] is `Serialize` | no |
-//! | `axum` | derived errors implement `axum_core::response::IntoResponse` (axum 0.8 / axum-core 0.5) | no |
-//! | `actix-web` | derived errors implement `actix_web::ResponseError` (actix-web 4); `status_code()` and `error_response()` always agree | no |
+//! | `axum` | derived errors implement `axum_core::response::IntoResponse` (axum 0.8 / axum-core 0.5); [`status_core::axum`](crate::axum): the `Json`, `Query` and `Form` extractors whose rejections are [`FrameworkError`] problems, and `ProblemLayer`, which makes every other error of the router a problem, catches panics and times out stalled bodies and slow handlers | no |
+//! | `axum-path` | `status_core::axum::Path`, the path extractor; its own feature because it needs the `axum` crate, not only `axum-core` | no |
+//! | `actix-web` | derived errors implement `actix_web::ResponseError` (actix-web 4); `status_code()` and `error_response()` always agree; [`status_core::actix_web`](crate::actix_web): the `Problems` middleware (actix's own errors, panics, timeouts as problems) and `Json`, `Query`, `Path`, `Form` extractors | no |
 //! | `utoipa` | derived errors implement `utoipa::IntoResponses` from their [`ErrorCatalog`]; [`ProblemDetails`] implements `ToSchema` (utoipa 6) | no |
-//! | `poem` | derived errors implement `poem::error::ResponseError` (poem 3); `status()` and `as_response()` always agree, and `?` into `poem::Error` keeps the problem+json response | no |
+//! | `poem` | derived errors implement `poem::error::ResponseError` (poem 3); `status()` and `as_response()` always agree, and `?` into `poem::Error` keeps the problem+json response; [`status_core::poem`](crate::poem): the `Problems` middleware, `Json`, `Query`, `Path`, `Form` extractors, and method routes whose 405 carries `Allow` | no |
 //! | `client` | [`client::read_problem`] reads a received response into a typed [`client::Problem`] (RFC 9457 members, extensions, raw status); [`client::RetryAfter`] parses `Retry-After` seconds and HTTP-dates. Adds `serde_json`, so servers that only send errors do not pay for a JSON parser | no |
 //! | `tracing` | 5xx source chains and dropped header values are logged | no |
 
