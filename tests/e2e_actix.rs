@@ -155,10 +155,17 @@ async fn create_then_read_items() {
 
     let (_, body) = problem(server.get("/items/999").await, 404, "item_not_found").await;
     assert_eq!(body["detail"], json!("item 999 not found"));
-    let (_, body) = problem(server.get("/items/abc").await, 400, "bad_parameter").await;
+    let (_, body) = problem(
+        server.get("/items/abc").await,
+        400,
+        "invalid_path_parameter",
+    )
+    .await;
     assert_eq!(
         body["detail"],
-        json!("item id \"abc\" is not a whole number")
+        json!(
+            "path parameter `id` must be an integer from -9223372036854775808 to 9223372036854775807, not \"abc\""
+        )
     );
 
     // 409 from SQLite's UNIQUE constraint.
@@ -202,20 +209,29 @@ async fn json_errors_become_problems() {
             .send()
             .await
             .expect("answered");
-        let (_, body) = problem(response, 400, "malformed_json").await;
+        let (_, body) = problem(response, 400, "malformed_body").await;
         assert!(
             body["detail"]
                 .as_str()
                 .unwrap_or_default()
-                .starts_with("malformed JSON: "),
+                .starts_with("the request body is not valid JSON: "),
             "{body}"
         );
     }
 
-    // 422: wrong shape, or invalid content.
+    // 422 from the framework: the wrong shape, pointed at.
+    for (item, pointer) in [
+        (json!({ "nam": "lamp" }), "#/nam"),
+        (json!({ "name": 7 }), "#/name"),
+        (json!(["lamp"]), "#"),
+    ] {
+        let response = server.post_json("/items", &item).await;
+        let (_, body) = problem(response, 422, "invalid_body").await;
+        assert_eq!(body["errors"][0]["pointer"], json!(pointer), "{body}");
+    }
+
+    // 422 from the demo: invalid content.
     for (item, says) in [
-        (json!({ "nam": "lamp" }), "nam"),
-        (json!({ "name": 7 }), "invalid type"),
         (json!({ "name": "  " }), "`name` must not be empty"),
         (
             json!({ "name": "x".repeat(101) }),
@@ -238,10 +254,7 @@ async fn json_errors_become_problems() {
         )
         .await;
     let (_, body) = problem(response, 413, "body_too_large").await;
-    assert_eq!(
-        body["detail"],
-        json!("the request body exceeds the 65536-byte limit")
-    );
+    assert_eq!(body["detail"], json!("the request body is too large"));
 
     server.stop().await;
 }

@@ -1,6 +1,7 @@
 //! The demo documents its errors from the derive: `/openapi.json` is a valid
-//! OpenAPI 3.1 document listing every `DemoError`, and `/errors` is the page
-//! that problem `type` URIs point into.
+//! OpenAPI 3.1 document listing every `DemoError` and every framework problem
+//! `DemoError` composes, and `/errors` is the page that problem `type` URIs
+//! point into.
 
 // Shared with the other demo tests, which use the helpers this file does not.
 #[allow(dead_code)]
@@ -9,8 +10,13 @@ mod demo_server;
 
 use demo_server::TestServer;
 use reqwest::header;
-use status_core::ErrorCatalog;
+use status_core::{CatalogEntry, ErrorCatalog, FrameworkError};
 use status_examples::error::DemoError;
+
+/// Every problem the demo can answer with: its own, then the framework's.
+fn every_error() -> impl Iterator<Item = &'static CatalogEntry> {
+    DemoError::ERRORS.iter().chain(FrameworkError::ERRORS)
+}
 
 #[tokio::test]
 async fn openapi_json_is_openapi_3_1_with_every_error() {
@@ -30,7 +36,7 @@ async fn openapi_json_is_openapi_3_1_with_every_error() {
     for (path, item) in document["paths"].as_object().expect("paths") {
         for (method, operation) in item.as_object().expect("a path item") {
             let responses = operation["responses"].as_object().expect("responses");
-            for entry in DemoError::ERRORS {
+            for entry in every_error() {
                 let status = entry.status.as_u16().to_string();
                 let example = &responses[&status]["content"]["application/problem+json"]["examples"]
                     [entry.code]["value"];
@@ -61,6 +67,13 @@ async fn every_problem_type_points_at_a_section_of_the_error_page() {
         .await
         .expect("an HTML page");
     assert!(page.starts_with("<!doctype html>"), "{page}");
+    for entry in every_error() {
+        assert!(
+            page.contains(&format!("<section id=\"{}\">", entry.code)),
+            "no section for {}",
+            entry.variant
+        );
+    }
     for entry in DemoError::ERRORS {
         let (path, anchor) = entry
             .type_uri
@@ -103,7 +116,7 @@ async fn the_catalog_is_json_for_clients_that_ask() {
         .iter()
         .filter_map(|entry| entry["code"].as_str())
         .collect();
-    let expected: Vec<&str> = DemoError::ERRORS.iter().map(|entry| entry.code).collect();
+    let expected: Vec<&str> = every_error().map(|entry| entry.code).collect();
     assert_eq!(codes, expected);
     server.stop().await;
 }

@@ -5,10 +5,12 @@
 //!   never panics and succeeds exactly for three ASCII digits naming a code of
 //!   `spec/status-codes.toml` (read here with `toml`, not through the macro).
 //! - Rendering: a problem+json body built from arbitrary `type`, `title`,
-//!   `detail`, `instance` and `code` strings (control characters, quotes,
+//!   `detail`, `instance`, `code` and `errors` strings (control characters, quotes,
 //!   backslashes, NUL, CR/LF, U+2028/U+2029, non-ASCII) is always valid JSON
 //!   that gives back exactly those strings, and an error's headers are either
 //!   sent as valid `http::HeaderValue`s or dropped, never split or altered.
+//!   A `Violation` pointer built from arbitrary segments is a URI fragment
+//!   that decodes back to exactly those segments.
 //!
 //! The `u16` properties are checked exhaustively (65,536 cases); the string
 //! ones with proptest, a few hundred cases each.
@@ -20,7 +22,7 @@ use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use serde_json::{Map, Value};
-use status_core::{Headers, HttpError, PROBLEM_JSON, ProblemDetails, StatusCode};
+use status_core::{Headers, HttpError, PROBLEM_JSON, ProblemDetails, StatusCode, Violation};
 
 /// The codes of the registry, read from the spec file independently of the macro.
 fn registry_codes() -> &'static BTreeSet<u16> {
@@ -248,7 +250,52 @@ fn expected_members(problem: &ProblemDetails) -> Map<String, Value> {
         members.insert("instance".into(), instance.as_ref().into());
     }
     members.insert("code".into(), problem.code.as_ref().into());
+    if !problem.errors.is_empty() {
+        let errors = problem
+            .errors
+            .iter()
+            .map(|violation| {
+                let mut member = Map::new();
+                member.insert("detail".into(), violation.detail.as_ref().into());
+                member.insert("pointer".into(), violation.pointer.as_ref().into());
+                Value::Object(member)
+            })
+            .collect();
+        members.insert("errors".into(), Value::Array(errors));
+    }
     members
+}
+
+/// The RFC 6901 reference tokens of a pointer in URI fragment form, decoded:
+/// percent-decoding first, then `~1` and `~0` (RFC 6901 Sections 4 and 6).
+fn decode_fragment_pointer(pointer: &str) -> Vec<String> {
+    let path = pointer.strip_prefix('#').expect("a fragment starts with #");
+    let mut bytes = Vec::new();
+    let mut rest = path.as_bytes();
+    while let Some((&byte, tail)) = rest.split_first() {
+        if byte == b'%' {
+            let hex = std::str::from_utf8(&tail[..2]).expect("two hex digits");
+            bytes.push(u8::from_str_radix(hex, 16).expect("hex"));
+            rest = &tail[2..];
+        } else {
+            assert!(
+                byte.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/?".contains(&byte),
+                "{byte:?} may not appear raw in a URI fragment: {pointer:?}"
+            );
+            bytes.push(byte);
+            rest = tail;
+        }
+    }
+    let decoded = String::from_utf8(bytes).expect("UTF-8 after percent-decoding");
+    if decoded.is_empty() {
+        return Vec::new();
+    }
+    decoded
+        .strip_prefix('/')
+        .expect("a non-empty pointer starts with /")
+        .split('/')
+        .map(|token| token.replace("~1", "/").replace("~0", "~"))
+        .collect()
 }
 
 /// Whether a header field is one `Headers` must accept: a non-framing RFC
@@ -401,8 +448,11 @@ proptest! {
         detail in prop::option::of(nasty_text()),
         instance in prop::option::of(nasty_text()),
         code in nasty_text(),
+        errors in prop::collection::vec((nasty_text(), nasty_text()), 0..3),
     ) {
-        let mut problem = ProblemDetails::new(status, code).with_type(type_uri);
+        let mut problem = ProblemDetails::new(status, code)
+            .with_type(type_uri)
+            .with_violations(errors.into_iter().map(|(pointer, detail)| Violation::new(pointer, detail)));
         problem.title = Cow::Owned(title);
         problem.detail = detail.map(Cow::Owned);
         problem.instance = instance.map(Cow::Owned);
@@ -413,6 +463,14 @@ proptest! {
         // The `serde` feature's `Serialize` says the same, if not byte for byte.
         let via_serde = serde_json::to_value(&problem).expect("serializes");
         prop_assert_eq!(via_serde, Value::Object(expected_members(&problem)));
+    }
+
+    #[test]
+    fn violation_pointers_are_uri_fragments_that_decode_to_their_segments(
+        segments in prop::collection::vec(nasty_text(), 0..4),
+    ) {
+        let violation = Violation::at(&segments, "x");
+        prop_assert_eq!(decode_fragment_pointer(&violation.pointer), segments);
     }
 
     #[test]

@@ -1,18 +1,16 @@
 //! The one error enum of the demo services: every error response of the axum
-//! demo and of the actix-web example comes from here.
+//! demo and of the actix-web example comes from here, the domain's own errors
+//! as its variants and what the framework answers on its own (a body that is
+//! not JSON, an unknown route, a panic) as status-core's built-in
+//! [`FrameworkError`] problems.
 
-use status_core::HttpError;
+use status_core::{FrameworkError, HttpError};
 
 /// Everything that can go wrong in the demo API, each variant one RFC 9457 problem.
 #[derive(Debug, thiserror::Error, HttpError)]
 #[http(type_base = "/errors#")]
 pub enum DemoError {
-    /// The body is not valid JSON.
-    #[error("malformed JSON: {0}")]
-    #[http(status = 400, code = "malformed_json")]
-    MalformedJson(String),
-
-    /// A path or query parameter is not what the route expects.
+    /// A path or query parameter is well-formed but out of the range the route takes.
     #[error("{0}")]
     #[http(status = 400, code = "bad_parameter")]
     BadParameter(String),
@@ -42,21 +40,6 @@ pub enum DemoError {
     #[http(status = 404, code = "job_not_found")]
     JobNotFound(u64),
 
-    /// No route matches the path.
-    #[error("no route for {0}")]
-    #[http(status = 404, code = "route_not_found")]
-    RouteNotFound(String),
-
-    /// The route exists, but not for this method.
-    #[error("{method} is not allowed here; use {allow}")]
-    #[http(status = 405, allow = allow)]
-    MethodNotAllowed {
-        /// The method used.
-        method: String,
-        /// The methods the route answers.
-        allow: String,
-    },
-
     /// The client accepts no media type this route produces.
     #[error("cannot produce any of `{0}`; this route serves {1}")]
     #[http(status = 406)]
@@ -84,19 +67,6 @@ pub enum DemoError {
         current: String,
     },
 
-    /// The body is over the limit.
-    #[error("the request body exceeds the {limit}-byte limit")]
-    #[http(status = 413)]
-    BodyTooLarge {
-        /// The limit in bytes.
-        limit: usize,
-    },
-
-    /// A JSON route got another content type.
-    #[error("expected `Content-Type: application/json`")]
-    #[http(status = 415)]
-    UnsupportedMediaType,
-
     /// The `Range` asks for bytes the export does not have.
     #[error("range {range:?} cannot be satisfied: the export has {total} bytes")]
     #[http(status = 416, header("Accept-Ranges" = "bytes"), header("Content-Range" = unsatisfied))]
@@ -114,7 +84,7 @@ pub enum DemoError {
     #[http(status = 418)]
     Teapot,
 
-    /// The JSON is well-formed but its content is invalid.
+    /// The JSON has the right shape, but its content is invalid.
     #[error("invalid request body: {0}")]
     #[http(status = 422, code = "validation_failed")]
     Validation(String),
@@ -132,11 +102,6 @@ pub enum DemoError {
     #[http(status = 500, code = "internal")]
     Database(#[from] rusqlite::Error),
 
-    /// A handler panicked: masked for the client, logged.
-    #[error("handler panicked: {0}")]
-    #[http(status = 500, code = "internal")]
-    Panicked(String),
-
     /// A feature that does not exist yet.
     #[error("{0} is not implemented")]
     #[http(status = 501, expose)]
@@ -146,4 +111,11 @@ pub enum DemoError {
     #[error("the service is down for maintenance")]
     #[http(status = 503, retry_after = 120)]
     Maintenance,
+
+    /// What the framework answers on its own: a body that is not JSON or does
+    /// not fit, an unknown route or method, a body over the limit or too
+    /// slow, a panic. Listed in [`FrameworkError`]'s own catalog.
+    #[error(transparent)]
+    #[http(transparent)]
+    Framework(#[from] FrameworkError),
 }

@@ -32,6 +32,15 @@ impl Item {
     }
 }
 
+/// A client's `If-Match`: the value as sent, and whether it matches an ETag
+/// (the HTTP side decides; the store only asks).
+pub struct Precondition<'a> {
+    /// The `If-Match` value as sent, for the 412's detail.
+    pub given: &'a str,
+    /// Whether the value matches this current ETag.
+    pub matches: &'a dyn Fn(&str) -> bool,
+}
+
 /// What a client sends to create or replace an item.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -174,8 +183,8 @@ impl Store {
         })
     }
 
-    /// Replaces an item. With `if_match`, only when it names the current ETag
-    /// (or is `*`): checked and written under one lock, so no update is lost.
+    /// Replaces an item. With `if_match`, only when it matches the current
+    /// ETag: checked and written under one lock, so no update is lost.
     ///
     /// # Errors
     ///
@@ -185,7 +194,7 @@ impl Store {
         &self,
         id: i64,
         new: &NewItem,
-        if_match: Option<&str>,
+        if_match: Option<&Precondition<'_>>,
     ) -> Result<Item, DemoError> {
         let connection = self.lock();
         let current = connection
@@ -196,16 +205,14 @@ impl Store {
             )
             .optional()?
             .ok_or(DemoError::ItemNotFound(id))?;
-        if let Some(given) = if_match {
-            let matches =
-                given.trim() == "*" || given.split(',').any(|tag| tag.trim() == current.etag());
-            if !matches {
-                return Err(DemoError::StaleItem {
-                    id,
-                    given: given.to_owned(),
-                    current: current.etag(),
-                });
-            }
+        if let Some(precondition) = if_match
+            && !(precondition.matches)(&current.etag())
+        {
+            return Err(DemoError::StaleItem {
+                id,
+                given: precondition.given.to_owned(),
+                current: current.etag(),
+            });
         }
         connection
             .execute(

@@ -65,6 +65,13 @@
 //! - [`ErrorCatalog`]: each derived type also lists its errors as data (status,
 //!   code, title, type URI, headers, doc comment), for error pages, OpenAPI
 //!   (feature `utoipa`) and clients (feature `client`).
+//! - [`FrameworkError`]: the errors a web framework makes on its own (a body
+//!   that is not JSON or does not fit, a bad path or query parameter, an
+//!   unknown route or method, a body too large or too slow, a slow handler, a
+//!   panic) as problems with stable codes, listed in [`FrameworkErrorKind`]'s
+//!   catalog. A 422 names each failing member as a [`Violation`] in the
+//!   problem's `errors` (RFC 9457 Section 3). The `axum`, `actix-web` and
+//!   `poem` features answer with them out of the box.
 //!
 //! # Features
 //!
@@ -73,10 +80,11 @@
 //! | `std` | `std` support in optional dependencies; without it the crate is `#![no_std]` (with `alloc`) | yes |
 //! | `http` | `From<StatusCode> for http::StatusCode` and `TryFrom` back (http 1.x); `HttpError::to_http_response`, an `http::Response<String>` that hyper, tower and any `http`-based server can send | no |
 //! | `serde` | status codes serialize as the number; deserializing an unknown code fails, naming it; [`ProblemDetails`] is `Serialize` | no |
-//! | `axum` | derived errors implement `axum_core::response::IntoResponse` (axum 0.8 / axum-core 0.5); so does [`StatusCode`], with an empty body | no |
-//! | `actix-web` | derived errors implement `actix_web::ResponseError` (actix-web 4), `status_code()` and `error_response()` always agreeing; [`StatusCode`] implements `Responder` (empty body) and converts to and from `actix_web::http::StatusCode` | no |
+//! | `axum` | derived errors implement `axum_core::response::IntoResponse` (axum 0.8 / axum-core 0.5), and so does [`StatusCode`], with an empty body; [`status_core::axum`](crate::axum): the `Json`, `Query` and `Form` extractors whose rejections are [`FrameworkError`] problems, and `ProblemLayer`, which makes every other error of the router a problem, catches panics and times out stalled bodies and slow handlers | no |
+//! | `axum-path` | `status_core::axum::Path`, the path extractor; its own feature because it needs the `axum` crate, not only `axum-core` | no |
+//! | `actix-web` | derived errors implement `actix_web::ResponseError` (actix-web 4), `status_code()` and `error_response()` always agreeing; [`StatusCode`] implements `Responder` (empty body) and converts to and from `actix_web::http::StatusCode`; [`status_core::actix_web`](crate::actix_web): the `Problems` middleware (actix's own errors, panics, timeouts as problems) and `Json`, `Query`, `Path`, `Form` extractors | no |
 //! | `utoipa` | derived errors implement `utoipa::IntoResponses` from their [`ErrorCatalog`]; [`ProblemDetails`] implements `ToSchema` (utoipa 6) | no |
-//! | `poem` | derived errors implement `poem::error::ResponseError` (poem 3), `status()` and `as_response()` always agreeing, and `?` into `poem::Error` keeps the problem+json response; [`StatusCode`] implements `poem::IntoResponse`, with an empty body | no |
+//! | `poem` | derived errors implement `poem::error::ResponseError` (poem 3), `status()` and `as_response()` always agreeing, and `?` into `poem::Error` keeps the problem+json response; [`StatusCode`] implements `poem::IntoResponse`, with an empty body; [`status_core::poem`](crate::poem): the `Problems` middleware, `Json`, `Query`, `Path`, `Form` extractors, and method routes whose 405 carries `Allow` | no |
 //! | `client` | [`client::read_problem`] reads a received response into a typed [`client::Problem`] (RFC 9457 members, extensions, raw status); [`client::RetryAfter`] parses `Retry-After` seconds and HTTP-dates. Adds `serde_json` and `httpdate`, so servers that only send errors do not pay for a JSON parser | no |
 //! | `tracing` | 5xx source chains and dropped header values are logged | no |
 
@@ -90,14 +98,20 @@ extern crate std;
 // Lets generated `::status_core::...` paths resolve inside this crate too.
 extern crate self as status_core;
 
+#[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+pub mod axum;
 mod builtin;
 mod catalog;
 mod class;
 #[cfg(feature = "client")]
 #[cfg_attr(docsrs, doc(cfg(feature = "client")))]
 pub mod client;
+#[cfg(any(feature = "axum", feature = "actix-web", feature = "poem"))]
+mod decode;
 mod error;
 mod external;
+mod framework;
 mod headers;
 mod invalid;
 mod log;
@@ -105,6 +119,7 @@ mod private_helpers;
 mod problem;
 mod registration;
 mod status_code;
+mod violation;
 mod warning_code;
 
 pub use builtin::{StatusCode, WarningCode, codes};
@@ -115,10 +130,21 @@ pub use class::{
     ClientError, Informational, Redirection, ServerError, Status, StatusClass, Success,
 };
 pub use error::{ErrorResponse, HttpError};
+#[cfg(feature = "actix-web")]
+#[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
+pub use external::actix_web_problems as actix_web;
+#[cfg(feature = "poem")]
+#[cfg_attr(docsrs, doc(cfg(feature = "poem")))]
+pub use external::poem_problems as poem;
+#[cfg(feature = "utoipa")]
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
+pub use external::utoipa::error_responses;
+pub use framework::{FrameworkError, FrameworkErrorKind};
 pub use headers::{Headers, InvalidHeader};
 pub use invalid::{InvalidStatusCode, InvalidWarningCode};
 pub use problem::{PROBLEM_JSON, ProblemDetails};
 pub use registration::{Registration, StatusAlias};
+pub use violation::Violation;
 
 #[doc = include_str!("../docs/derive.md")]
 pub use status_macros::HttpError;

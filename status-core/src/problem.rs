@@ -2,9 +2,10 @@
 
 use alloc::borrow::Cow;
 use alloc::string::String;
+use alloc::vec::Vec;
 use core::fmt::Write as _;
 
-use crate::StatusCode;
+use crate::{StatusCode, Violation};
 
 /// The media type of a problem details body (RFC 9457, Section 3).
 pub const PROBLEM_JSON: &str = "application/problem+json";
@@ -38,6 +39,9 @@ pub struct ProblemDetails {
     pub instance: Option<Cow<'static, str>>,
     /// A stable machine-readable code, such as `item_not_found`.
     pub code: Cow<'static, str>,
+    /// The members of the request that do not fit, written as the `errors`
+    /// member (RFC 9457 Section 3) when there are any.
+    pub errors: Vec<Violation>,
 }
 
 impl ProblemDetails {
@@ -51,6 +55,7 @@ impl ProblemDetails {
             detail: None,
             instance: None,
             code: code.into(),
+            errors: Vec::new(),
         }
     }
 
@@ -72,6 +77,20 @@ impl ProblemDetails {
     #[must_use]
     pub fn with_instance(mut self, instance: impl Into<Cow<'static, str>>) -> Self {
         self.instance = Some(instance.into());
+        self
+    }
+
+    /// Adds one failing member to `errors`.
+    #[must_use]
+    pub fn with_violation(mut self, violation: Violation) -> Self {
+        self.errors.push(violation);
+        self
+    }
+
+    /// Adds failing members to `errors`, in order.
+    #[must_use]
+    pub fn with_violations(mut self, violations: impl IntoIterator<Item = Violation>) -> Self {
+        self.errors.extend(violations);
         self
     }
 
@@ -102,6 +121,20 @@ impl ProblemDetails {
         }
         out.push_str(",\"code\":");
         push_json_string(out, &self.code);
+        if !self.errors.is_empty() {
+            out.push_str(",\"errors\":[");
+            for (index, violation) in self.errors.iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                out.push_str("{\"detail\":");
+                push_json_string(out, &violation.detail);
+                out.push_str(",\"pointer\":");
+                push_json_string(out, &violation.pointer);
+                out.push('}');
+            }
+            out.push(']');
+        }
         out.push('}');
     }
 }
@@ -140,7 +173,10 @@ fn push_json_string(out: &mut String, text: &str) {
 impl serde::Serialize for ProblemDetails {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap as _;
-        let members = 4 + usize::from(self.detail.is_some()) + usize::from(self.instance.is_some());
+        let members = 4
+            + usize::from(self.detail.is_some())
+            + usize::from(self.instance.is_some())
+            + usize::from(!self.errors.is_empty());
         let mut map = serializer.serialize_map(Some(members))?;
         map.serialize_entry("type", &self.type_uri)?;
         map.serialize_entry("title", &self.title)?;
@@ -152,6 +188,9 @@ impl serde::Serialize for ProblemDetails {
             map.serialize_entry("instance", instance)?;
         }
         map.serialize_entry("code", &self.code)?;
+        if !self.errors.is_empty() {
+            map.serialize_entry("errors", &self.errors)?;
+        }
         map.end()
     }
 }
@@ -167,6 +206,19 @@ mod tests {
         assert_eq!(out, "\"a\\\"b\\\\c\\nd\\u0001e\u{7f}é\u{2028}\"");
         let parsed: String = serde_json::from_str(&out).expect("valid JSON");
         assert_eq!(parsed, "a\"b\\c\nd\u{1}e\u{7f}é\u{2028}");
+    }
+
+    #[test]
+    fn writes_errors_after_code_and_only_when_there_are_any() {
+        let problem = ProblemDetails::new(StatusCode::UnprocessableContent, "invalid")
+            .with_violations([
+                Violation::at(["name"], "this member is required"),
+                Violation::new("#/tags/0", "a \"quoted\"\nline"),
+            ]);
+        assert_eq!(
+            problem.to_json(),
+            r##"{"type":"about:blank","title":"Unprocessable Content","status":422,"code":"invalid","errors":[{"detail":"this member is required","pointer":"#/name"},{"detail":"a \"quoted\"\nline","pointer":"#/tags/0"}]}"##
+        );
     }
 
     #[test]
@@ -193,7 +245,10 @@ mod tests {
             .map(char::from)
             .chain(['"', '\\', '/', '\u{7f}', '\u{2028}', 'é'])
             .collect();
-        let problem = ProblemDetails::new(StatusCode::BadRequest, "c").with_detail(every_escape);
+        let problem = ProblemDetails::new(StatusCode::BadRequest, "c")
+            .with_detail(every_escape.clone())
+            .with_violation(Violation::new(every_escape.clone(), every_escape))
+            .with_violation(Violation::at(["a"], "b"));
         assert_eq!(
             serde_json::to_string(&problem).ok(),
             Some(problem.to_json())

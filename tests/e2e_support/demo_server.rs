@@ -30,10 +30,20 @@ impl TestServer {
 
     /// A server with its own rate limit (quiet).
     pub(crate) async fn with_rate_limit(rate_limit: RateLimit) -> TestServer {
-        let config = Config {
-            database: ":memory:".to_owned(),
+        TestServer::with_config(Config {
             rate_limit,
             log_requests: false,
+            ..Config::default()
+        })
+        .await
+    }
+
+    /// A server with its own configuration; the database is always a fresh
+    /// `:memory:` one.
+    pub(crate) async fn with_config(config: Config) -> TestServer {
+        let config = Config {
+            database: ":memory:".to_owned(),
+            ..config
         };
         let state = demo::state(&config).expect("an in-memory database opens");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")

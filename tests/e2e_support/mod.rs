@@ -4,7 +4,8 @@
 use reqwest::Response;
 use reqwest::header::HeaderMap;
 use serde_json::{Value, json};
-use status_core::StatusCode;
+use status_core::{ErrorCatalog, FrameworkError, StatusCode};
+use status_examples::error::DemoError;
 
 /// A header's value as text.
 pub(crate) fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
@@ -12,8 +13,7 @@ pub(crate) fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> 
 }
 
 /// Asserts a problem+json response: status, exact content type, and the five
-/// members, `status` equal to the HTTP status, `title` the registry's phrase,
-/// `code` as given and `type` derived from it. Returns headers and body.
+/// members (see [`assert_problem_body`]). Returns headers and body.
 pub(crate) async fn problem(response: Response, status: u16, code: &str) -> (HeaderMap, Value) {
     assert_eq!(
         response.status().as_u16(),
@@ -33,8 +33,9 @@ pub(crate) async fn problem(response: Response, status: u16, code: &str) -> (Hea
 }
 
 /// Asserts a problem body's members: all five there, `status` equal to the
-/// HTTP status, `title` the registry's phrase, `code` as given, `type`
-/// derived from it and a non-empty `detail`.
+/// HTTP status, `title` the registry's phrase, `code` as given, `type` the
+/// one the catalog of `DemoError` or of the framework problems gives that
+/// code, and a non-empty `detail`.
 pub(crate) fn assert_problem_body(body: &Value, status: u16, code: &str) {
     let object = body.as_object().expect("the problem is a JSON object");
     for member in ["type", "title", "status", "detail", "code"] {
@@ -46,7 +47,11 @@ pub(crate) fn assert_problem_body(body: &Value, status: u16, code: &str) {
         .reason_phrase();
     assert_eq!(body["title"], json!(phrase), "{body}");
     assert_eq!(body["code"], json!(code), "{body}");
-    assert_eq!(body["type"], json!(format!("/errors#{code}")), "{body}");
+    let entry = DemoError::by_code(code)
+        .or_else(|| FrameworkError::by_code(code))
+        .unwrap_or_else(|| panic!("{code} is in no catalog"));
+    assert_eq!(entry.status.as_u16(), status, "{body}");
+    assert_eq!(body["type"], json!(entry.type_uri), "{body}");
     assert!(
         body["detail"]
             .as_str()

@@ -1,15 +1,18 @@
 //! The demo documents its errors from the derive alone: `/openapi.json` takes
-//! every error response from `DemoError`'s `utoipa::IntoResponses`, and
-//! `/errors` lists `DemoError`'s catalog, the page its problem `type` URIs
-//! (`/errors#<code>`) point into.
+//! every error response from the catalogs of `DemoError` and of the
+//! framework problems it composes, and `/errors` lists both, the page the
+//! demo's problem `type` URIs (`/errors#<code>`) point into.
 
 use std::fmt::Write as _;
 
-use axum::Json;
-use axum::http::{HeaderMap, header};
+use axum::http::HeaderMap;
 use axum::response::{Html, IntoResponse, Response};
-use status_core::{CatalogEntry, ErrorCatalog, StatusCode};
-use utoipa::IntoResponses;
+use headers::HeaderMapExt as _;
+use headers_accept::Accept;
+use mediatype::MediaType;
+use mediatype::names::{APPLICATION, HTML, JSON, TEXT};
+use status_core::axum::Json;
+use status_core::{CatalogEntry, ErrorCatalog, FrameworkError, StatusCode};
 use utoipa::openapi::path::{
     HttpMethod, OperationBuilder, ParameterBuilder, ParameterIn, PathItem,
 };
@@ -23,7 +26,8 @@ use crate::error::DemoError;
 
 /// The documented operations: method, path, summary, success status and its
 /// description. Every operation can answer with any `DemoError` (the
-/// middleware's 401, 429 and 503 apply to all routes).
+/// middleware's 401, 429 and 503 apply to all routes) and any framework
+/// problem.
 #[rustfmt::skip]
 const OPERATIONS: &[(HttpMethod, &str, &str, StatusCode, &str)] = &[
     (HttpMethod::Get, "/health", "Liveness", StatusCode::Ok, "The service is up."),
@@ -39,7 +43,7 @@ const OPERATIONS: &[(HttpMethod, &str, &str, StatusCode, &str)] = &[
 /// The OpenAPI 3.1 document of the demo.
 #[must_use]
 pub fn openapi() -> OpenApi {
-    let errors = DemoError::responses();
+    let errors = status_core::error_responses(catalogs());
     let mut paths = PathsBuilder::new();
     let mut items: Vec<(&str, PathItem)> = Vec::new();
     for (method, path, summary, status, description) in OPERATIONS {
@@ -95,6 +99,11 @@ pub fn openapi() -> OpenApi {
         .build()
 }
 
+/// Every problem the demo answers with: its own, then the framework's.
+fn catalogs() -> [&'static [CatalogEntry]; 2] {
+    [DemoError::ERRORS, FrameworkError::ERRORS]
+}
+
 /// `GET /openapi.json`.
 pub(super) async fn openapi_json() -> Response {
     Json(openapi()).into_response()
@@ -103,14 +112,17 @@ pub(super) async fn openapi_json() -> Response {
 /// `GET /errors`: the catalog as JSON for clients that ask for it, an HTML
 /// page with one anchor per code otherwise.
 pub(super) async fn error_catalog(headers: HeaderMap) -> Response {
+    const PAGE: MediaType<'static> = MediaType::new(TEXT, HTML);
+    const DATA: MediaType<'static> = MediaType::new(APPLICATION, JSON);
     let wants_json = headers
-        .get(header::ACCEPT)
-        .and_then(|value| value.to_str().ok())
-        .is_some_and(|accept| accept.contains("application/json"));
+        .typed_get::<Accept>()
+        .and_then(|accept| accept.negotiate([&PAGE, &DATA]).cloned())
+        == Some(DATA);
+    let errors: Vec<CatalogEntry> = catalogs().into_iter().flatten().copied().collect();
     if wants_json {
-        Json(DemoError::ERRORS).into_response()
+        Json(errors).into_response()
     } else {
-        Html(catalog_page(DemoError::ERRORS)).into_response()
+        Html(catalog_page(&errors)).into_response()
     }
 }
 

@@ -5,23 +5,23 @@
 //! port with [`serve`].
 
 mod docs;
-mod extract;
 mod limiter;
 mod routes;
 
-use std::any::Any;
+use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use axum::Router;
+use axum::ServiceExt as _;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Request, State};
-use axum::http::{HeaderValue, Method, header};
+use axum::http::Method;
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
+use status_core::axum::ProblemLayer;
 use tokio::net::TcpListener;
-use tower_http::catch_panic::CatchPanicLayer;
+use tower::{Layer as _, Service};
 
 pub use docs::{catalog_page, openapi};
 pub use limiter::RateLimit;
@@ -41,6 +41,8 @@ pub struct Config {
     pub rate_limit: RateLimit,
     /// Log each request to standard output.
     pub log_requests: bool,
+    /// How long a client may take to send a request body: 408 after that.
+    pub body_timeout: Duration,
 }
 
 impl Default for Config {
@@ -49,6 +51,7 @@ impl Default for Config {
             database: ":memory:".to_owned(),
             rate_limit: RateLimit::default(),
             log_requests: true,
+            body_timeout: Duration::from_secs(30),
         }
     }
 }
@@ -61,6 +64,7 @@ pub struct AppState {
     pub(crate) jobs: routes::Jobs,
     pub(crate) next_job: AtomicU64,
     log_requests: bool,
+    body_timeout: Duration,
 }
 
 /// The state of a fresh demo.
@@ -76,24 +80,31 @@ pub fn state(config: &Config) -> Result<Arc<AppState>, rusqlite::Error> {
         jobs: routes::Jobs::default(),
         next_job: AtomicU64::new(1),
         log_requests: config.log_requests,
+        body_timeout: config.body_timeout,
     }))
 }
 
-/// The whole application: routes, then the layers every request passes.
-pub fn app(state: Arc<AppState>) -> Router {
-    let routes = routes::routes()
+/// The whole application: the routes and their middleware, inside
+/// status-core's [`ProblemLayer`], which makes every error the framework
+/// answers on its own a problem (the router's 404 and 405 included, so it
+/// wraps the whole router), catches panics and times out stalled bodies;
+/// the request log is outermost, so it logs what the client received.
+pub fn app(
+    state: Arc<AppState>,
+) -> impl Service<Request, Response = Response, Error = Infallible, Future: Send + 'static>
++ Clone
++ Send
++ Sync
++ 'static {
+    let router = routes::routes()
         .layer(middleware::from_fn_with_state(state.clone(), rate_limit))
         .layer(middleware::from_fn_with_state(state.clone(), maintenance))
-        .with_state(state.clone());
-    // axum adds `Allow` to a 405 outside the route's own layers, so the rewrite
-    // into problem+json must wrap the whole routed service to see it.
-    Router::new()
-        .fallback_service(routes)
-        .layer(middleware::from_fn(method_not_allowed_as_problem))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        // Inside the request log, so a panic is logged as the 500 it became.
-        .layer(CatchPanicLayer::custom(panic_response))
-        .layer(middleware::from_fn_with_state(state, log_request))
+        .with_state(state.clone());
+    let problems = ProblemLayer::new()
+        .body_timeout(state.body_timeout)
+        .layer(router);
+    middleware::from_fn_with_state(state, log_request).layer(problems)
 }
 
 /// Serves the demo on `listener` until `shutdown` completes, then finishes
@@ -130,22 +141,6 @@ async fn log_request(State(state): State<Arc<AppState>>, request: Request, next:
     response
 }
 
-/// A panic in a handler or middleware answers like every other error: the
-/// masked 500 problem of [`DemoError::Panicked`], not a dropped connection.
-/// The derive logs the panic message at ERROR (feature `tracing`); the client
-/// sees only the reason phrase.
-fn panic_response(payload: Box<dyn Any + Send + 'static>) -> Response {
-    // `panic!("literal")` carries a `&str`, `panic!("{x}")` a `String`.
-    let message = match payload.downcast::<String>() {
-        Ok(text) => *text,
-        Err(payload) => payload.downcast_ref::<&'static str>().map_or_else(
-            || "a panic whose payload is not text".to_owned(),
-            |text| (*text).to_owned(),
-        ),
-    };
-    DemoError::Panicked(message).into_response()
-}
-
 /// While the maintenance switch is on, everything but `/health` and
 /// `/admin/*` answers 503 with `Retry-After`.
 async fn maintenance(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
@@ -173,26 +168,4 @@ async fn rate_limit(
         return DemoError::RateLimited { retry_after }.into_response();
     }
     next.run(request).await
-}
-
-/// axum answers a wrong method with a bare 405 carrying `Allow`; this turns
-/// it into the problem+json every other error is.
-async fn method_not_allowed_as_problem(request: Request, next: Next) -> Response {
-    let method = request.method().to_string();
-    let response = next.run(request).await;
-    if response.status() != axum::http::StatusCode::METHOD_NOT_ALLOWED {
-        return response;
-    }
-    let is_problem = response.headers().get(header::CONTENT_TYPE)
-        == Some(&HeaderValue::from_static(status_core::PROBLEM_JSON));
-    if is_problem {
-        return response;
-    }
-    let allow = response
-        .headers()
-        .get(header::ALLOW)
-        .and_then(|value| value.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
-    DemoError::MethodNotAllowed { method, allow }.into_response()
 }

@@ -6,19 +6,24 @@ use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use axum::extract::{FromRequest as _, RawQuery, Request, State};
+use axum::Router;
+use axum::extract::{FromRequest as _, Request, State};
 use axum::http::{self, HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post, put};
-use axum::{Json, Router};
+use headers::authorization::Bearer;
+use headers::{Authorization, ETag, HeaderMapExt as _, IfMatch, IfNoneMatch};
+use headers_accept::Accept;
+use http_range_header::RangeUnsatisfiableError;
+use mediatype::MediaType;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
+use status_core::axum::{Json, Path, Query};
 use status_core::{Redirection, StatusCode, codes};
 
 use super::AppState;
-use super::extract::{AppJson, ItemId, JobId};
 use crate::error::DemoError;
-use crate::store::{Item, NewItem};
+use crate::store::{Item, NewItem, Precondition};
 
 type Shared = State<Arc<AppState>>;
 type ApiResult = Result<Response, DemoError>;
@@ -71,9 +76,6 @@ pub(super) fn routes() -> Router<Arc<AppState>> {
         .route("/openapi.json", get(super::docs::openapi_json))
         .route("/errors", get(super::docs::error_catalog))
         .route("/debug/panic", get(debug_panic))
-        .fallback(
-            |uri: axum::http::Uri| async move { DemoError::RouteNotFound(uri.path().to_owned()) },
-        )
 }
 
 /// Only redirect types compile here: `redirect(codes::NotFound, ..)` does not.
@@ -90,36 +92,28 @@ async fn health() -> Response {
 }
 
 /// Panics on purpose, to show what a bug in a handler looks like from outside:
-/// a masked 500 problem (see `panic_response` in the parent module), and the
+/// a masked 500 problem (status-core's `ProblemLayer` catches it), and the
 /// server goes on answering.
 async fn debug_panic() -> Response {
     panic!("deliberate panic in GET /debug/panic, a demonstration route");
 }
 
-/// `Accept` must allow what the route produces (RFC 9110 Section 12.5.1).
+/// `Accept` must allow what the route produces (RFC 9110 Section 12.5.1);
+/// an `Accept` that does not parse is ignored, as the RFC lets a server do.
 fn require_acceptable(headers: &HeaderMap, produces: &'static str) -> Result<(), DemoError> {
-    let Some(accept) = headers.get(header::ACCEPT) else {
+    let Some(accept) = headers.typed_get::<Accept>() else {
         return Ok(());
     };
-    let accept = accept.to_str().unwrap_or_default();
-    let (kind, _) = produces.split_once('/').unwrap_or((produces, ""));
-    let acceptable = accept.split(',').any(|range| {
-        let mut parts = range.split(';');
-        let media = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
-        let refused = parts.any(|parameter| {
-            let parameter = parameter.trim().to_ascii_lowercase();
-            parameter
-                .strip_prefix("q=")
-                .and_then(|q| q.parse::<f32>().ok())
-                == Some(0.0)
-        });
-        !refused && (media == "*/*" || media == produces || media == format!("{kind}/*"))
-    });
+    let acceptable = MediaType::parse(produces)
+        .is_ok_and(|media_type| accept.negotiate([&media_type]).is_some());
     if acceptable {
-        Ok(())
-    } else {
-        Err(DemoError::NotAcceptable(accept.to_owned(), produces))
+        return Ok(());
     }
+    let sent = headers
+        .get(header::ACCEPT)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default();
+    Err(DemoError::NotAcceptable(sent.to_owned(), produces))
 }
 
 #[derive(Serialize)]
@@ -131,44 +125,41 @@ struct Page {
     total: u64,
 }
 
+/// The paging parameters of `GET /items`; any other parameter is a 400.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Paging {
+    page: Option<u32>,
+    per_page: Option<u32>,
+}
+
+/// `value`, or `default`, if within `range`.
+fn in_range(
+    name: &str,
+    value: Option<u32>,
+    default: u32,
+    range: std::ops::RangeInclusive<u32>,
+) -> Result<u32, DemoError> {
+    let value = value.unwrap_or(default);
+    if range.contains(&value) {
+        Ok(value)
+    } else {
+        Err(DemoError::BadParameter(format!(
+            "`{name}` must be a whole number from {} to {}, not {value}",
+            range.start(),
+            range.end()
+        )))
+    }
+}
+
 async fn list_items(
     State(state): Shared,
     headers: HeaderMap,
-    RawQuery(query): RawQuery,
+    Query(paging): Query<Paging>,
 ) -> ApiResult {
     require_acceptable(&headers, JSON)?;
-    let mut page = 1;
-    let mut per_page = 10;
-    for pair in query
-        .as_deref()
-        .unwrap_or_default()
-        .split('&')
-        .filter(|pair| !pair.is_empty())
-    {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let parsed = |range: std::ops::RangeInclusive<u32>| {
-            value
-                .parse::<u32>()
-                .ok()
-                .filter(|number| range.contains(number))
-                .ok_or_else(|| {
-                    DemoError::BadParameter(format!(
-                        "`{key}` must be a whole number from {} to {}, not {value:?}",
-                        range.start(),
-                        range.end()
-                    ))
-                })
-        };
-        match key {
-            "page" => page = parsed(1..=1_000_000)?,
-            "per_page" => per_page = parsed(1..=100)?,
-            _ => {
-                return Err(DemoError::BadParameter(format!(
-                    "unknown query parameter `{key}`; use `page` and `per_page`"
-                )));
-            }
-        }
-    }
+    let page = in_range("page", paging.page, 1, 1..=1_000_000)?;
+    let per_page = in_range("per_page", paging.per_page, 10, 1..=100)?;
     let (items, total) = state.store.list(page, per_page)?;
     let mut response = Json(Page {
         items,
@@ -189,7 +180,7 @@ async fn list_items(
     Ok(response)
 }
 
-async fn create_item(State(state): Shared, AppJson(new): AppJson<NewItem>) -> ApiResult {
+async fn create_item(State(state): Shared, Json(new): Json<NewItem>) -> ApiResult {
     let item = state.store.create(&new.validate()?)?;
     let location = format!("/items/{}", item.id);
     Ok((
@@ -200,19 +191,20 @@ async fn create_item(State(state): Shared, AppJson(new): AppJson<NewItem>) -> Ap
         .into_response())
 }
 
-async fn get_item(State(state): Shared, ItemId(id): ItemId, headers: HeaderMap) -> ApiResult {
+/// An item's ETag as `headers` reads it; the store writes valid ones.
+fn etag_of(item: &Item) -> Option<ETag> {
+    item.etag().parse().ok()
+}
+
+async fn get_item(State(state): Shared, Path(id): Path<i64>, headers: HeaderMap) -> ApiResult {
     require_acceptable(&headers, JSON)?;
     let item = state.store.get(id)?;
     let etag = item.etag();
-    let if_none_match = headers
-        .get(header::IF_NONE_MATCH)
-        .and_then(|value| value.to_str().ok());
-    let unchanged = if_none_match.is_some_and(|tags| {
-        tags.trim() == "*"
-            || tags
-                .split(',')
-                .any(|tag| tag.trim().trim_start_matches("W/") == etag)
-    });
+    // Weak comparison, as RFC 9110 Section 13.1.2 asks of If-None-Match.
+    let unchanged = match (headers.typed_get::<IfNoneMatch>(), etag_of(&item)) {
+        (Some(if_none_match), Some(current)) => !if_none_match.precondition_passes(&current),
+        _ => false,
+    };
     if unchanged {
         let not_modified = http::StatusCode::from(StatusCode::NotModified);
         return Ok((not_modified, [(header::ETAG, etag)]).into_response());
@@ -222,36 +214,57 @@ async fn get_item(State(state): Shared, ItemId(id): ItemId, headers: HeaderMap) 
 
 async fn update_item(
     State(state): Shared,
-    ItemId(id): ItemId,
+    Path(id): Path<i64>,
     headers: HeaderMap,
-    AppJson(new): AppJson<NewItem>,
+    Json(new): Json<NewItem>,
 ) -> ApiResult {
-    let if_match =
-        match headers.get(header::IF_MATCH) {
-            Some(value) => Some(value.to_str().map_err(|_| {
+    let if_match = match headers.get(header::IF_MATCH) {
+        Some(value) => {
+            let given = value.to_str().map_err(|_| {
                 DemoError::BadParameter("If-Match must be visible ASCII".to_owned())
-            })?),
-            None => None,
-        };
-    let item = state.store.update(id, &new.validate()?, if_match)?;
+            })?;
+            let parsed = headers.typed_get::<IfMatch>().ok_or_else(|| {
+                DemoError::BadParameter(format!("If-Match {given:?} is not a list of ETags"))
+            })?;
+            Some((given, parsed))
+        }
+        None => None,
+    };
+    // Strong comparison, as RFC 9110 Section 13.1.1 asks of If-Match.
+    let matches = |current: &str| {
+        current.parse::<ETag>().is_ok_and(|current| {
+            if_match
+                .as_ref()
+                .is_some_and(|(_, parsed)| parsed.precondition_passes(&current))
+        })
+    };
+    let precondition = if_match.as_ref().map(|(given, _)| Precondition {
+        given,
+        matches: &matches,
+    });
+    let item = state
+        .store
+        .update(id, &new.validate()?, precondition.as_ref())?;
     Ok(([(header::ETAG, item.etag())], Json(item)).into_response())
 }
 
-async fn delete_item(State(state): Shared, ItemId(id): ItemId) -> ApiResult {
+async fn delete_item(State(state): Shared, Path(id): Path<i64>) -> ApiResult {
     state.store.delete(id)?;
     Ok(StatusCode::NoContent.into_response())
 }
 
-async fn patch_item(ItemId(_): ItemId) -> DemoError {
+async fn patch_item(Path(_): Path<i64>) -> DemoError {
     DemoError::NotImplemented("PATCH /items/{id} (use PUT)")
 }
 
-async fn attachments(State(state): Shared, ItemId(id): ItemId) -> ApiResult {
+async fn attachments(State(state): Shared, Path(id): Path<i64>) -> ApiResult {
     state.store.get(id)?;
     Ok(Json(state.store.attachments(id)?).into_response())
 }
 
-/// The items as CSV, with single byte ranges (RFC 9110 Section 14).
+/// The items as CSV, with single byte ranges (RFC 9110 Section 14): the
+/// `Range` header is read by `http-range-header`, the parser tower-http's
+/// file server uses.
 async fn export_items(State(state): Shared, headers: HeaderMap) -> ApiResult {
     require_acceptable(&headers, CSV)?;
     let mut csv = String::from("id,name,description,version\n");
@@ -265,37 +278,35 @@ async fn export_items(State(state): Shared, headers: HeaderMap) -> ApiResult {
             item.version
         );
     }
-    let total = csv.len();
-    let range = headers
-        .get(header::RANGE)
-        .and_then(|value| value.to_str().ok());
-    let Some((range_text, parsed)) = range.map(|text| (text, parse_byte_range(text, total))) else {
-        return Ok((
+    let whole = |csv: String| {
+        (
             [
                 (header::CONTENT_TYPE, CSV),
                 (header::ACCEPT_RANGES, "bytes"),
             ],
             csv,
         )
-            .into_response());
+            .into_response()
     };
-    match parsed {
-        // A Range the server does not understand is ignored (RFC 9110 Section 14.2).
-        RangeRequest::Ignored => Ok((
-            [
-                (header::CONTENT_TYPE, CSV),
-                (header::ACCEPT_RANGES, "bytes"),
-            ],
-            csv,
-        )
-            .into_response()),
-        RangeRequest::Unsatisfiable => Err(DemoError::RangeNotSatisfiable {
-            range: range_text.to_owned(),
-            total,
-            unsatisfied: format!("bytes */{total}"),
-        }),
-        RangeRequest::Satisfiable(first, last) => {
-            let body = csv.as_bytes()[first..=last].to_vec();
+    let total = csv.len();
+    let Some(range) = headers
+        .get(header::RANGE)
+        .and_then(|value| value.to_str().ok())
+    else {
+        return Ok(whole(csv));
+    };
+    let validated = http_range_header::parse_range_header(range)
+        .and_then(|ranges| ranges.validate(u64::try_from(total).unwrap_or(u64::MAX)));
+    match validated.as_deref() {
+        // One satisfiable range: 206 with exactly those bytes.
+        Ok([single]) => {
+            let (first, last) = (*single.start(), *single.end());
+            let body = usize::try_from(first)
+                .ok()
+                .zip(usize::try_from(last).ok())
+                .and_then(|(first, last)| csv.as_bytes().get(first..=last))
+                .unwrap_or_default()
+                .to_vec();
             let content_range = format!("bytes {first}-{last}/{total}");
             Ok((
                 http::StatusCode::from(StatusCode::PartialContent),
@@ -308,6 +319,14 @@ async fn export_items(State(state): Shared, headers: HeaderMap) -> ApiResult {
             )
                 .into_response())
         }
+        Err(RangeUnsatisfiableError::Unsatisfiable) => Err(DemoError::RangeNotSatisfiable {
+            range: range.to_owned(),
+            total,
+            unsatisfied: format!("bytes */{total}"),
+        }),
+        // Several ranges, or a Range the server does not understand: ignored,
+        // as RFC 9110 Section 14.2 allows.
+        _ => Ok(whole(csv)),
     }
 }
 
@@ -316,49 +335,6 @@ fn csv_field(text: &str) -> String {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text.to_owned()
-    }
-}
-
-enum RangeRequest {
-    Ignored,
-    Unsatisfiable,
-    Satisfiable(usize, usize),
-}
-
-/// `bytes=first-last`, `bytes=first-` or `bytes=-suffix`; several ranges are ignored.
-fn parse_byte_range(text: &str, total: usize) -> RangeRequest {
-    let Some(spec) = text.trim().strip_prefix("bytes=") else {
-        return RangeRequest::Ignored;
-    };
-    if spec.contains(',') {
-        return RangeRequest::Ignored;
-    }
-    let Some((first, last)) = spec.trim().split_once('-') else {
-        return RangeRequest::Ignored;
-    };
-    let number = |text: &str| text.trim().parse::<usize>().ok();
-    let (first, last) = match (first.trim().is_empty(), last.trim().is_empty()) {
-        (true, false) => match number(last) {
-            Some(0) => return RangeRequest::Unsatisfiable,
-            Some(suffix) => (total.saturating_sub(suffix), total.saturating_sub(1)),
-            None => return RangeRequest::Ignored,
-        },
-        (false, true) => match number(first) {
-            Some(first) => (first, total.saturating_sub(1)),
-            None => return RangeRequest::Ignored,
-        },
-        (false, false) => match (number(first), number(last)) {
-            (Some(first), Some(last)) if first <= last => {
-                (first, last.min(total.saturating_sub(1)))
-            }
-            _ => return RangeRequest::Ignored,
-        },
-        (true, true) => return RangeRequest::Ignored,
-    };
-    if total == 0 || first >= total {
-        RangeRequest::Unsatisfiable
-    } else {
-        RangeRequest::Satisfiable(first, last)
     }
 }
 
@@ -397,7 +373,7 @@ impl Jobs {
 }
 
 /// Accepts work that finishes later: 202 with where to look.
-async fn create_job(State(state): Shared, AppJson(new): AppJson<NewJob>) -> ApiResult {
+async fn create_job(State(state): Shared, Json(new): Json<NewJob>) -> ApiResult {
     state.store.get(new.item_id)?;
     let id = state.next_job.fetch_add(1, Ordering::Relaxed);
     let job = Job {
@@ -424,19 +400,17 @@ async fn create_job(State(state): Shared, AppJson(new): AppJson<NewJob>) -> ApiR
         .into_response())
 }
 
-async fn get_job(State(state): Shared, JobId(id): JobId) -> ApiResult {
+async fn get_job(State(state): Shared, Path(id): Path<u64>) -> ApiResult {
     let job = state.jobs.get(id).ok_or(DemoError::JobNotFound(id))?;
     Ok(Json(job).into_response())
 }
 
 /// The caller's role from `Authorization: Bearer <token>`.
 fn role(headers: &HeaderMap) -> Result<&'static str, DemoError> {
-    let token = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.strip_prefix("Bearer "))
+    let authorization = headers
+        .typed_get::<Authorization<Bearer>>()
         .ok_or(DemoError::Unauthenticated)?;
-    match token.trim() {
+    match authorization.token() {
         "admin-token" => Ok("admin"),
         "user-token" => Ok("user"),
         _ => Err(DemoError::Unauthenticated),
@@ -459,7 +433,7 @@ struct MaintenanceSwitch {
 async fn set_maintenance(State(state): Shared, headers: HeaderMap, request: Request) -> ApiResult {
     // Credentials first: an anonymous client gets a 401, not a description of the body.
     require_admin(&headers, "switch maintenance mode")?;
-    let AppJson(switch) = AppJson::<MaintenanceSwitch>::from_request(request, &()).await?;
+    let Json(switch) = Json::<MaintenanceSwitch>::from_request(request, &()).await?;
     state.maintenance.store(switch.enabled, Ordering::Relaxed);
     Ok(Json(json!({ "maintenance": switch.enabled })).into_response())
 }
@@ -471,49 +445,4 @@ async fn stats(State(state): Shared, headers: HeaderMap) -> ApiResult {
         Json(json!({ "items": items, "maintenance": state.maintenance.load(Ordering::Relaxed) }))
             .into_response(),
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn parses_single_byte_ranges() {
-        assert!(matches!(
-            parse_byte_range("bytes=0-9", 100),
-            RangeRequest::Satisfiable(0, 9)
-        ));
-        assert!(matches!(
-            parse_byte_range("bytes=90-", 100),
-            RangeRequest::Satisfiable(90, 99)
-        ));
-        assert!(matches!(
-            parse_byte_range("bytes=-10", 100),
-            RangeRequest::Satisfiable(90, 99)
-        ));
-        assert!(matches!(
-            parse_byte_range("bytes=50-500", 100),
-            RangeRequest::Satisfiable(50, 99)
-        ));
-        assert!(matches!(
-            parse_byte_range("bytes=100-", 100),
-            RangeRequest::Unsatisfiable
-        ));
-        assert!(matches!(
-            parse_byte_range("bytes=-0", 100),
-            RangeRequest::Unsatisfiable
-        ));
-        assert!(matches!(
-            parse_byte_range("bytes=0-1,5-6", 100),
-            RangeRequest::Ignored
-        ));
-        assert!(matches!(
-            parse_byte_range("items=0-1", 100),
-            RangeRequest::Ignored
-        ));
-        assert!(matches!(
-            parse_byte_range("bytes=9-1", 100),
-            RangeRequest::Ignored
-        ));
-    }
 }

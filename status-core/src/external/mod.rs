@@ -4,12 +4,16 @@
 
 #[cfg(feature = "actix-web")]
 pub(crate) mod actix_web;
+#[cfg(feature = "actix-web")]
+pub mod actix_web_problems;
 #[cfg(feature = "axum")]
 pub(crate) mod axum;
 #[cfg(feature = "http")]
 pub(crate) mod http;
 #[cfg(feature = "poem")]
 pub(crate) mod poem;
+#[cfg(feature = "poem")]
+pub mod poem_problems;
 #[cfg(feature = "serde")]
 pub(crate) mod serde;
 #[cfg(feature = "utoipa")]

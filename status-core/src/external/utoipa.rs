@@ -59,6 +59,22 @@ impl PartialSchema for ProblemDetails {
             )
             .property("code", string("A stable machine-readable code to branch on, such as `item_not_found`."))
             .required("code")
+            .property(
+                "errors",
+                utoipa::openapi::schema::ArrayBuilder::new()
+                    .description(Some("The members of the request that do not fit (RFC 9457, Section 3)."))
+                    .items(
+                        ObjectBuilder::new()
+                            .schema_type(Type::Object)
+                            .property("detail", string("What is wrong with the member."))
+                            .required("detail")
+                            .property(
+                                "pointer",
+                                string("Where the member is: a JSON Pointer (RFC 6901) in URI fragment form, such as `#/items/2/name`."),
+                            )
+                            .required("pointer"),
+                    ),
+            )
             .additional_properties(Some(AdditionalProperties::FreeForm(true)))
             .into()
     }
@@ -68,6 +84,34 @@ impl ToSchema for ProblemDetails {
     fn name() -> Cow<'static, str> {
         Cow::Borrowed("ProblemDetails")
     }
+}
+
+/// The OpenAPI responses of several error catalogs together, one per status,
+/// with one example per error: for an error enum that composes others with
+/// `#[http(transparent)]`, whose own catalog (and so its `IntoResponses`)
+/// lists only its own variants (feature `utoipa`).
+///
+/// ```
+/// use status_core::{ErrorCatalog, FrameworkError, HttpError};
+///
+/// #[derive(Debug, thiserror::Error, HttpError)]
+/// enum ApiError {
+///     #[error("item {0} not found")]
+///     #[http(status = 404, code = "item_not_found")]
+///     ItemNotFound(u64),
+///     #[error(transparent)]
+///     #[http(transparent)]
+///     Framework(#[from] FrameworkError),
+/// }
+///
+/// let responses = status_core::error_responses([ApiError::ERRORS, FrameworkError::ERRORS]);
+/// assert!(responses.contains_key("404") && responses.contains_key("405"));
+/// ```
+pub fn error_responses<'a>(
+    catalogs: impl IntoIterator<Item = &'a [CatalogEntry]>,
+) -> BTreeMap<String, RefOr<Response>> {
+    let entries: Vec<CatalogEntry> = catalogs.into_iter().flatten().copied().collect();
+    catalog_responses(&entries)
 }
 
 /// The responses of a catalog, one per status: variants that share a status

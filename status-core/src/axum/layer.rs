@@ -1,0 +1,441 @@
+//! `ProblemLayer`: every error response of a service as a problem.
+//!
+//! Hand-written rather than assembled from tower-http's `CatchPanic` and
+//! `Timeout` services: those box every response body into their own type,
+//! which axum would box again, and their answers (a 500 or a 408 in plain
+//! text) would only be rewritten here anyway. One service that passes a
+//! successful response through as it is, and looks at nothing else, is what
+//! keeps the layer free on the success path.
+
+use core::future::Future;
+use core::panic::AssertUnwindSafe;
+use core::pin::Pin;
+use core::task::{Context, Poll};
+use core::time::Duration;
+use std::borrow::ToOwned as _;
+use std::boxed::Box;
+use std::string::{String, ToString as _};
+
+use axum_core::BoxError;
+use axum_core::body::Body;
+use bytes::Bytes;
+use http::{HeaderName, HeaderValue, Method, Request, Response, Uri, header};
+use tokio::time::Sleep;
+use tower_layer::Layer;
+use tower_service::Service;
+
+use super::body::TimeoutBody;
+use crate::{FrameworkError, FrameworkErrorKind, HttpError, ProblemDetails, StatusCode};
+
+/// How long a client may take to send a request body, unless configured.
+const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(30);
+/// The `Retry-After` of a handler timeout, unless configured.
+const DEFAULT_RETRY_AFTER: Duration = Duration::from_secs(1);
+
+/// A tower layer that makes every error response of the service it wraps an
+/// RFC 9457 problem, and bounds how long a request may take.
+///
+/// - An error response (4xx or 5xx) whose `Content-Type` is not already a
+///   problem type is replaced by the matching problem, keeping its status
+///   and headers: the router's 404 becomes `route_not_found`, its 405
+///   `method_not_allowed` with the same `Allow`, a 413 from `DefaultBodyLimit`
+///   or tower-http's limit `body_too_large`, and any other status a problem
+///   of that status whose `code` is its reason phrase in `snake_case`. The
+///   original body is dropped: framework text is not for clients.
+/// - A panic in the service becomes a masked 500 `internal_error` problem,
+///   logged with its message (feature `tracing`); the connection stays up.
+/// - The request body is bounded by a deadline (30 s by default), which
+///   starts the first time reading the body has to wait for the client;
+///   [`Json`](super::Json) and [`Form`](super::Form) answer an expired one
+///   with a 408 `body_timeout` and `Connection: close`.
+/// - With [`handler_timeout`](ProblemLayer::handler_timeout), a request whose
+///   answer takes longer is cancelled and answered 503 `handler_timeout`
+///   with `Retry-After`.
+///
+/// Successful and informational responses, and responses that already are
+/// problems, pass through untouched: their bodies are not read, buffered or
+/// changed.
+///
+/// Wrap the whole router, not its routes, so that the router's own 404 and
+/// 405 pass through the layer too (axum adds `Allow` to a 405 outside the
+/// layers of `Router::layer`):
+///
+/// ```no_run
+/// use std::time::Duration;
+///
+/// use axum::ServiceExt as _;
+/// use axum::extract::Request;
+/// use axum::routing::get;
+/// use status_core::axum::ProblemLayer;
+/// use tower_layer::Layer as _;
+///
+/// # async fn run() -> std::io::Result<()> {
+/// let router = axum::Router::new().route("/health", get(|| async { "ok" }));
+/// let app = ProblemLayer::new()
+///     .handler_timeout(Duration::from_secs(10))
+///     .layer(router);
+/// let listener = tokio::net::TcpListener::bind("127.0.0.1:3000").await?;
+/// axum::serve(listener, app.into_make_service()).await
+/// # }
+/// ```
+///
+/// The timers need tokio's time driver (`#[tokio::main]` has it).
+#[derive(Clone, Copy, Debug)]
+#[must_use]
+pub struct ProblemLayer {
+    config: Config,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Config {
+    body_timeout: Option<Duration>,
+    handler_timeout: Option<Duration>,
+    retry_after: Duration,
+}
+
+impl ProblemLayer {
+    /// A 30-second body timeout, no handler timeout.
+    pub const fn new() -> Self {
+        ProblemLayer {
+            config: Config {
+                body_timeout: Some(DEFAULT_BODY_TIMEOUT),
+                handler_timeout: None,
+                retry_after: DEFAULT_RETRY_AFTER,
+            },
+        }
+    }
+
+    /// How long a client may take to send a request body, counted from the
+    /// first time reading it has to wait.
+    pub const fn body_timeout(mut self, timeout: Duration) -> Self {
+        self.config.body_timeout = Some(timeout);
+        self
+    }
+
+    /// Lets clients take as long as they like to send a body (a proxy in
+    /// front bounds it already).
+    pub const fn without_body_timeout(mut self) -> Self {
+        self.config.body_timeout = None;
+        self
+    }
+
+    /// Cancels a request whose response takes longer than `timeout` and
+    /// answers it with a 503 `handler_timeout` problem. Off by default.
+    pub const fn handler_timeout(mut self, timeout: Duration) -> Self {
+        self.config.handler_timeout = Some(timeout);
+        self
+    }
+
+    /// The `Retry-After` of a handler timeout's 503 (1 s by default).
+    pub const fn retry_after(mut self, wait: Duration) -> Self {
+        self.config.retry_after = wait;
+        self
+    }
+}
+
+impl Default for ProblemLayer {
+    fn default() -> Self {
+        ProblemLayer::new()
+    }
+}
+
+impl<S> Layer<S> for ProblemLayer {
+    type Service = ProblemService<S>;
+
+    fn layer(&self, inner: S) -> ProblemService<S> {
+        ProblemService {
+            inner,
+            config: self.config,
+        }
+    }
+}
+
+/// The service of a [`ProblemLayer`].
+#[derive(Clone, Debug)]
+pub struct ProblemService<S> {
+    inner: S,
+    config: Config,
+}
+
+/// Takes the request type axum's router and `axum::serve` use,
+/// `axum::extract::Request`, so that `into_make_service` needs no annotation.
+impl<S, ResBody> Service<Request<Body>> for ProblemService<S>
+where
+    S: Service<Request<Body>, Response = Response<ResBody>>,
+    ResBody: http_body::Body<Data = Bytes> + Send + 'static,
+    ResBody::Error: Into<BoxError>,
+{
+    type Response = Response<Body>;
+    type Error = S::Error;
+    type Future = ResponseFuture<S::Future>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), S::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request<Body>) -> Self::Future {
+        // Cheap clones (a copy, reference counts): only an error reads them.
+        let method = request.method().clone();
+        let uri = request.uri().clone();
+        // A request without a body (most GETs) has nothing to time out.
+        let request = match self.config.body_timeout {
+            Some(timeout) if !http_body::Body::is_end_stream(request.body()) => {
+                request.map(|body| Body::new(TimeoutBody::new(body, timeout)))
+            }
+            _ => request,
+        };
+        let state = match std::panic::catch_unwind(AssertUnwindSafe(|| self.inner.call(request))) {
+            Ok(future) => State::Running { future },
+            Err(payload) => State::Panicked {
+                message: Some(panic_message(&*payload)),
+            },
+        };
+        ResponseFuture {
+            state,
+            // Boxed: only a configured handler timeout pays for a timer, and
+            // the future every request carries stays small.
+            deadline: self
+                .config
+                .handler_timeout
+                .map(|timeout| Box::pin(tokio::time::sleep(timeout))),
+            method,
+            uri,
+            config: self.config,
+        }
+    }
+}
+
+pin_project_lite::pin_project! {
+    /// The response future of a [`ProblemService`].
+    pub struct ResponseFuture<F> {
+        #[pin]
+        state: State<F>,
+        deadline: Option<Pin<Box<Sleep>>>,
+        method: Method,
+        uri: Uri,
+        config: Config,
+    }
+}
+
+pin_project_lite::pin_project! {
+    #[project = StateProjection]
+    enum State<F> {
+        Running { #[pin] future: F },
+        Panicked { message: Option<String> },
+    }
+}
+
+impl<F, ResBody, E> Future for ResponseFuture<F>
+where
+    F: Future<Output = Result<Response<ResBody>, E>>,
+    ResBody: http_body::Body<Data = Bytes> + Send + 'static,
+    ResBody::Error: Into<BoxError>,
+{
+    type Output = Result<Response<Body>, E>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.project();
+        match this.state.project() {
+            StateProjection::Panicked { message } => {
+                let message = message.take().unwrap_or_default();
+                return Poll::Ready(Ok(panicked(&message)));
+            }
+            StateProjection::Running { future } => {
+                match std::panic::catch_unwind(AssertUnwindSafe(|| future.poll(cx))) {
+                    Ok(Poll::Ready(Ok(response))) => {
+                        return Poll::Ready(Ok(into_problem(response, this.method, this.uri)));
+                    }
+                    Ok(Poll::Ready(Err(error))) => return Poll::Ready(Err(error)),
+                    Ok(Poll::Pending) => {}
+                    Err(payload) => {
+                        return Poll::Ready(Ok(panicked(&panic_message(&*payload))));
+                    }
+                }
+            }
+        }
+        if let Some(deadline) = this.deadline.as_mut()
+            && deadline.as_mut().poll(cx).is_ready()
+        {
+            let error = FrameworkError::new(FrameworkErrorKind::HandlerTimeout {
+                after: this.config.handler_timeout.unwrap_or_default(),
+                retry_after: this.config.retry_after,
+            });
+            return Poll::Ready(Ok(response_of(&error)));
+        }
+        Poll::Pending
+    }
+}
+
+/// `panic!("literal")` carries a `&str`, `panic!("{x}")` a `String`.
+fn panic_message(payload: &(dyn core::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| {
+            payload
+                .downcast_ref::<&str>()
+                .map(|text| (*text).to_owned())
+        })
+        .unwrap_or_else(|| "a panic whose payload is not text".to_owned())
+}
+
+fn panicked(message: &str) -> Response<Body> {
+    let error = FrameworkError::new(FrameworkErrorKind::Internal(
+        std::format!("a handler panicked: {message}").into(),
+    ));
+    response_of(&error)
+}
+
+fn response_of<E: HttpError>(error: &E) -> Response<Body> {
+    error.to_http_response().map(Body::from)
+}
+
+/// Whether a response's content type is a problem type already
+/// (`application/problem+json`, `application/problem+xml`).
+fn is_problem(headers: &http::HeaderMap) -> bool {
+    const PREFIX: &[u8] = b"application/problem+";
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.as_bytes().get(..PREFIX.len()))
+        .is_some_and(|start| start.eq_ignore_ascii_case(PREFIX))
+}
+
+/// `response` as it is, or, for an error response that is not a problem,
+/// the matching problem with the same status and headers.
+#[inline]
+fn into_problem<B>(response: Response<B>, method: &Method, uri: &Uri) -> Response<Body>
+where
+    B: http_body::Body<Data = Bytes> + Send + 'static,
+    B::Error: Into<BoxError>,
+{
+    let status = response.status();
+    if status.is_client_error() || status.is_server_error() {
+        rewrite(response, method, uri)
+    } else {
+        response.map(Body::new)
+    }
+}
+
+/// The slow path of [`into_problem`], out of line so that a success's stays
+/// a comparison.
+#[cold]
+#[inline(never)]
+fn rewrite<B>(response: Response<B>, method: &Method, uri: &Uri) -> Response<Body>
+where
+    B: http_body::Body<Data = Bytes> + Send + 'static,
+    B::Error: Into<BoxError>,
+{
+    let status = response.status();
+    if is_problem(response.headers()) {
+        return response.map(Body::new);
+    }
+    let Ok(ours) = StatusCode::from_u16(status.as_u16()) else {
+        // A number the registry has no phrase for: nothing better to say.
+        return response.map(Body::new);
+    };
+    let (mut parts, _framework_text) = response.into_parts();
+    let problem = match ours.as_u16() {
+        404 => Some(FrameworkErrorKind::RouteNotFound {
+            path: uri.path().to_owned(),
+        }),
+        405 => Some(FrameworkErrorKind::MethodNotAllowed {
+            method: method.to_string(),
+            allow: parts
+                .headers
+                .get(header::ALLOW)
+                .and_then(|allow| allow.to_str().ok())
+                .unwrap_or_default()
+                .to_owned(),
+        }),
+        413 => Some(FrameworkErrorKind::BodyTooLarge { limit: None }),
+        415 => Some(FrameworkErrorKind::UnsupportedMediaType { expected: None }),
+        422 => Some(FrameworkErrorKind::InvalidBody),
+        500 => Some(FrameworkErrorKind::Internal(
+            "the framework answered 500 Internal Server Error without a problem".into(),
+        )),
+        _ => None,
+    };
+    let error_response = match problem {
+        Some(kind) => FrameworkError::new(kind).error_response(),
+        None => generic(ours),
+    };
+    for framing in [
+        header::CONTENT_TYPE,
+        header::CONTENT_LENGTH,
+        header::TRANSFER_ENCODING,
+    ] {
+        parts.headers.remove(framing);
+    }
+    for (name, value) in error_response.headers.iter() {
+        if let (Ok(name), Ok(value)) = (HeaderName::try_from(name), HeaderValue::try_from(value)) {
+            parts.headers.insert(name, value);
+        }
+    }
+    let body = match error_response.body {
+        Some(body) => {
+            parts.headers.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(crate::PROBLEM_JSON),
+            );
+            Body::from(body)
+        }
+        None => Body::empty(),
+    };
+    Response::from_parts(parts, body)
+}
+
+/// The problem of a status this layer has no kind for: `about:blank`, the
+/// phrase as `title` and `detail`, and the phrase in `snake_case` as `code`.
+fn generic(status: StatusCode) -> crate::ErrorResponse {
+    let phrase = status.reason_phrase();
+    let code: String = phrase
+        .chars()
+        .filter_map(|c| match c {
+            ' ' | '-' => Some('_'),
+            c if c.is_ascii_alphanumeric() => Some(c.to_ascii_lowercase()),
+            _ => None,
+        })
+        .collect();
+    let body = status.allows_body().then(|| {
+        ProblemDetails::new(status, code)
+            .with_detail(phrase)
+            .to_json()
+    });
+    crate::ErrorResponse {
+        status,
+        headers: crate::Headers::new(),
+        body,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_generic_code_is_the_phrase_in_snake_case() {
+        let response = generic(StatusCode::TooManyRequests);
+        let body = response.body.unwrap_or_default();
+        assert!(body.contains(r#""code":"too_many_requests""#), "{body}");
+        assert!(body.contains(r#""detail":"Too Many Requests""#), "{body}");
+        let teapot = generic(StatusCode::ImATeapot).body.unwrap_or_default();
+        assert!(teapot.contains(r#""code":"im_a_teapot""#), "{teapot}");
+    }
+
+    #[test]
+    fn problem_types_are_recognised_whatever_their_case() {
+        let mut headers = http::HeaderMap::new();
+        assert!(!is_problem(&headers));
+        for (value, problem) in [
+            ("application/problem+json", true),
+            ("Application/Problem+JSON; charset=utf-8", true),
+            ("application/problem+xml", true),
+            ("application/json", false),
+            ("text/plain", false),
+            ("application/prob", false),
+        ] {
+            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(value));
+            assert_eq!(is_problem(&headers), problem, "{value}");
+        }
+    }
+}

@@ -1,0 +1,742 @@
+//! Every error of an actix-web app as an RFC 9457 problem (feature
+//! `actix-web`).
+//!
+//! actix-web answers the errors it makes itself in plain text, some with
+//! serde's wording: its extractors' rejections, the default 404 and 405, body
+//! limits; a panicking handler takes its worker down with the connection,
+//! and nothing bounds how long a client may take to send a body. One
+//! middleware, [`Problems`], gives all of these the built-in
+//! [`FrameworkError`] problems:
+//!
+//! ```no_run
+//! use actix_web::{App, HttpServer, web};
+//! use status_core::actix_web::{Json, Problems};
+//!
+//! #[derive(serde::Deserialize, serde::Serialize)]
+//! struct NewItem {
+//!     name: String,
+//! }
+//!
+//! async fn create(Json(item): Json<NewItem>) -> web::Json<NewItem> {
+//!     web::Json(item)
+//! }
+//!
+//! # async fn run() -> std::io::Result<()> {
+//! HttpServer::new(|| {
+//!     App::new()
+//!         .wrap(Problems::new())
+//!         .route("/items", web::post().to(create))
+//! })
+//! .bind(("127.0.0.1", 8080))?
+//! .run()
+//! .await
+//! # }
+//! ```
+//!
+//! The middleware reads the error that actix attaches to each error
+//! response, so the rejections of actix's own `web::Json`, `web::Query` and
+//! `web::Form` become the matching problems too. actix's JSON extractor keeps
+//! no path into the document, though, and accepts an array for a struct; the
+//! drop-in [`Json`], [`Query`], [`Path`] and [`Form`] here read through the
+//! same decoding as the axum and poem integrations, so a 422's `errors[]`
+//! points at the exact member, and a path parameter that does not parse is a
+//! 400 (actix's own `web::Path` answers 404).
+
+use std::borrow::ToOwned as _;
+use std::boxed::Box;
+use std::format;
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::string::{String, ToString};
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use actix_web::body::{EitherBody, MessageBody};
+use actix_web::dev::{Payload, Service, ServiceRequest, ServiceResponse, Transform};
+use actix_web::error::{
+    InternalError, JsonPayloadError, PathError, PayloadError, QueryPayloadError, UrlencodedError,
+};
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::{ConnectionType, StatusCode as ActixStatus};
+use actix_web::rt::time::Sleep;
+use actix_web::web::Bytes;
+use actix_web::{FromRequest, HttpMessage as _, HttpRequest, HttpResponse};
+use futures_util::FutureExt as _;
+use futures_util::Stream;
+use serde::de::DeserializeOwned;
+
+use crate::decode::{self, Urlencoded};
+use crate::{FrameworkError, FrameworkErrorKind, HttpError, ProblemDetails, StatusCode};
+
+/// How long a client may take to send a request body, unless configured.
+const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(30);
+/// The `Retry-After` of a handler timeout, unless configured.
+const DEFAULT_RETRY_AFTER: Duration = Duration::from_secs(1);
+
+/// The middleware that makes every error response of an actix-web app an
+/// RFC 9457 problem, and bounds how long a request may take.
+///
+/// - An error response (4xx or 5xx) that is not already a problem is
+///   replaced by the matching problem, keeping its status and headers: the
+///   rejection it carries when it has one (actix's `JsonPayloadError`,
+///   `QueryPayloadError`, `UrlencodedError`, `PayloadError`), otherwise its
+///   status: the default 404 becomes `route_not_found`, the default 405
+///   `method_not_allowed` with its `Allow`, and any other status a problem of
+///   that status whose `code` is its reason phrase in `snake_case`.
+/// - A panic in a handler becomes a masked 500 `internal_error` problem,
+///   logged with its message (feature `tracing`), instead of a dropped
+///   connection.
+/// - The request body is bounded by a deadline (30 s by default), which
+///   starts the first time reading it has to wait for the client; an expired
+///   one is a 408 `body_timeout` and the connection is closed.
+/// - With [`handler_timeout`](Problems::handler_timeout), a request whose
+///   answer takes longer is cancelled and answered 503 `handler_timeout`
+///   with `Retry-After`.
+///
+/// Successful responses and responses that already are problems pass
+/// through untouched.
+#[derive(Clone, Copy, Debug)]
+#[must_use]
+pub struct Problems {
+    config: Config,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Config {
+    body_timeout: Option<Duration>,
+    handler_timeout: Option<Duration>,
+    retry_after: Duration,
+}
+
+impl Problems {
+    /// A 30-second body timeout, no handler timeout.
+    pub const fn new() -> Self {
+        Problems {
+            config: Config {
+                body_timeout: Some(DEFAULT_BODY_TIMEOUT),
+                handler_timeout: None,
+                retry_after: DEFAULT_RETRY_AFTER,
+            },
+        }
+    }
+
+    /// How long a client may take to send a request body, counted from the
+    /// first time reading it has to wait.
+    pub const fn body_timeout(mut self, timeout: Duration) -> Self {
+        self.config.body_timeout = Some(timeout);
+        self
+    }
+
+    /// Lets clients take as long as they like to send a body.
+    pub const fn without_body_timeout(mut self) -> Self {
+        self.config.body_timeout = None;
+        self
+    }
+
+    /// Cancels a request whose response takes longer than `timeout` and
+    /// answers it with a 503 `handler_timeout` problem. Off by default.
+    pub const fn handler_timeout(mut self, timeout: Duration) -> Self {
+        self.config.handler_timeout = Some(timeout);
+        self
+    }
+
+    /// The `Retry-After` of a handler timeout's 503 (1 s by default).
+    pub const fn retry_after(mut self, wait: Duration) -> Self {
+        self.config.retry_after = wait;
+        self
+    }
+}
+
+impl Default for Problems {
+    fn default() -> Self {
+        Problems::new()
+    }
+}
+
+impl<S, B> Transform<S, ServiceRequest> for Problems
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = actix_web::Error> + 'static,
+    B: MessageBody + 'static,
+{
+    type Response = ServiceResponse<EitherBody<B>>;
+    type Error = actix_web::Error;
+    type Transform = ProblemsMiddleware<S>;
+    type InitError = ();
+    type Future = std::future::Ready<Result<ProblemsMiddleware<S>, ()>>;
+
+    fn new_transform(&self, service: S) -> Self::Future {
+        std::future::ready(Ok(ProblemsMiddleware {
+            service: Rc::new(service),
+            config: self.config,
+        }))
+    }
+}
+
+/// The service of the [`Problems`] middleware.
+#[derive(Debug)]
+pub struct ProblemsMiddleware<S> {
+    service: Rc<S>,
+    config: Config,
+}
+
+type LocalFuture<T> = Pin<Box<dyn Future<Output = T>>>;
+
+impl<S, B> Service<ServiceRequest> for ProblemsMiddleware<S>
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = actix_web::Error> + 'static,
+    B: MessageBody + 'static,
+{
+    type Response = ServiceResponse<EitherBody<B>>;
+    type Error = actix_web::Error;
+    type Future = LocalFuture<Result<Self::Response, actix_web::Error>>;
+
+    actix_web::dev::forward_ready!(service);
+
+    fn call(&self, mut request: ServiceRequest) -> Self::Future {
+        // A copy and a reference count, for answers built after `request`
+        // moved. Not the `HttpRequest`: actix's router needs it unshared.
+        let method = request.method().clone();
+        let uri = request.uri().clone();
+        if let Some(timeout) = self.config.body_timeout
+            && has_body(&request)
+        {
+            let payload = request.take_payload();
+            request.set_payload(Payload::Stream {
+                payload: Box::pin(TimeoutPayload::new(payload, timeout)),
+            });
+        }
+        let config = self.config;
+        let called = std::panic::catch_unwind(AssertUnwindSafe(|| self.service.call(request)));
+        // A panic or a timeout has no `ServiceResponse` to answer with: it is
+        // returned as an error, which actix answers with its response.
+        Box::pin(async move {
+            let future = match called {
+                Ok(future) => future,
+                Err(payload) => return Err(panicked(&*payload).into()),
+            };
+            let outcome = match config.handler_timeout {
+                Some(timeout) => {
+                    match actix_web::rt::time::timeout(
+                        timeout,
+                        AssertUnwindSafe(future).catch_unwind(),
+                    )
+                    .await
+                    {
+                        Ok(outcome) => outcome,
+                        Err(_elapsed) => {
+                            let error = FrameworkError::new(FrameworkErrorKind::HandlerTimeout {
+                                after: timeout,
+                                retry_after: config.retry_after,
+                            });
+                            return Err(error.into());
+                        }
+                    }
+                }
+                None => AssertUnwindSafe(future).catch_unwind().await,
+            };
+            match outcome {
+                Ok(Ok(response)) => Ok(into_problem(response)),
+                // An error from a middleware inside: actix answers it with its
+                // `ResponseError`; the same, as a problem.
+                Ok(Err(error)) => Err(error_as_problem(error, &method, &uri)),
+                Err(payload) => Err(panicked(&*payload).into()),
+            }
+        })
+    }
+}
+
+/// Whether the request announces a body (`Content-Length` other than 0,
+/// or `Transfer-Encoding`): only those get a timed payload.
+fn has_body(request: &ServiceRequest) -> bool {
+    let headers = request.headers();
+    headers.contains_key(header::TRANSFER_ENCODING)
+        || headers
+            .get(header::CONTENT_LENGTH)
+            .is_some_and(|length| length.as_bytes() != b"0")
+}
+
+fn panicked(payload: &(dyn std::any::Any + Send)) -> FrameworkError {
+    let message = payload
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| {
+            payload
+                .downcast_ref::<&str>()
+                .map(|text| (*text).to_owned())
+        })
+        .unwrap_or_else(|| "a panic whose payload is not text".to_owned());
+    FrameworkError::new(FrameworkErrorKind::Internal(
+        format!("a handler panicked: {message}").into(),
+    ))
+}
+
+/// An error a service returned, as the problem actix will answer with.
+fn error_as_problem(
+    error: actix_web::Error,
+    method: &actix_web::http::Method,
+    uri: &actix_web::http::Uri,
+) -> actix_web::Error {
+    let original = error.error_response();
+    let status = original.status();
+    if !(status.is_client_error() || status.is_server_error()) || is_problem(&original) {
+        return error;
+    }
+    let Ok(ours) = StatusCode::from_u16(status.as_u16()) else {
+        return error;
+    };
+    let problem = from_actix_error(&error)
+        .filter(|problem| problem.status() == ours)
+        .or_else(|| by_status(ours, method, uri, original.headers()));
+    let response = problem_response(problem.as_ref(), ours, &original);
+    InternalError::from_response(problem_cause(problem.as_ref(), ours), response).into()
+}
+
+/// What a rewritten error logs as its cause: never the framework's text.
+fn problem_cause(problem: Option<&FrameworkError>, status: StatusCode) -> String {
+    problem.map_or_else(|| status.to_string(), ToString::to_string)
+}
+
+/// The problem response for `problem` (or a generic one for `status`), with
+/// `original`'s headers but for those that describe its body.
+fn problem_response<B>(
+    problem: Option<&FrameworkError>,
+    status: StatusCode,
+    original: &HttpResponse<B>,
+) -> HttpResponse {
+    let mut response = match problem {
+        Some(problem) => crate::external::actix_web::actix_error_response(problem),
+        None => generic(status),
+    };
+    for (name, value) in original.headers() {
+        let framing = [
+            header::CONTENT_TYPE,
+            header::CONTENT_LENGTH,
+            header::TRANSFER_ENCODING,
+        ]
+        .contains(name);
+        if !framing && !response.headers().contains_key(name) {
+            response.headers_mut().append(name.clone(), value.clone());
+        }
+    }
+    close_after_timeout(&mut response);
+    response
+}
+
+/// A 408 ends the connection: the rest of the body will not come.
+fn close_after_timeout<B>(response: &mut HttpResponse<B>) {
+    if response.status() == ActixStatus::REQUEST_TIMEOUT {
+        response
+            .head_mut()
+            .set_connection_type(ConnectionType::Close);
+    }
+}
+
+fn is_problem(response: &HttpResponse<impl MessageBody>) -> bool {
+    const PREFIX: &[u8] = b"application/problem+";
+    response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.as_bytes().get(..PREFIX.len()))
+        .is_some_and(|start| start.eq_ignore_ascii_case(PREFIX))
+}
+
+/// `response` as it is, or, for an error response that is not a problem,
+/// the matching problem with the same status and headers.
+fn into_problem<B: MessageBody + 'static>(
+    mut response: ServiceResponse<B>,
+) -> ServiceResponse<EitherBody<B>> {
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) || is_problem(response.response()) {
+        close_after_timeout(response.response_mut());
+        return response.map_into_left_body();
+    }
+    let Ok(ours) = StatusCode::from_u16(status.as_u16()) else {
+        return response.map_into_left_body();
+    };
+    let request = response.request();
+    let problem = response
+        .response()
+        .error()
+        .and_then(from_actix_error)
+        .filter(|error| error.status() == ours)
+        .or_else(|| by_status(ours, request.method(), request.uri(), response.headers()));
+    let (request, original) = response.into_parts();
+    let problem = problem_response(problem.as_ref(), ours, &original);
+    ServiceResponse::new(request, problem).map_into_right_body()
+}
+
+/// The problem of an error status with no rejection attached: actix's
+/// default 404 and 405, and statuses a handler answered in plain text.
+fn by_status(
+    status: StatusCode,
+    method: &actix_web::http::Method,
+    uri: &actix_web::http::Uri,
+    headers: &actix_web::http::header::HeaderMap,
+) -> Option<FrameworkError> {
+    let kind = match status.as_u16() {
+        404 => FrameworkErrorKind::RouteNotFound {
+            path: uri.path().to_owned(),
+        },
+        405 => FrameworkErrorKind::MethodNotAllowed {
+            method: method.to_string(),
+            allow: headers
+                .get(header::ALLOW)
+                .and_then(|allow| allow.to_str().ok())
+                .unwrap_or_default()
+                .to_owned(),
+        },
+        413 => FrameworkErrorKind::BodyTooLarge { limit: None },
+        415 => FrameworkErrorKind::UnsupportedMediaType { expected: None },
+        422 => FrameworkErrorKind::InvalidBody,
+        500 => FrameworkErrorKind::Internal(
+            "the framework answered 500 Internal Server Error without a problem".into(),
+        ),
+        _ => return None,
+    };
+    Some(kind.into())
+}
+
+/// The problem of a status this middleware has no kind for.
+fn generic(status: StatusCode) -> HttpResponse {
+    let phrase = status.reason_phrase();
+    let code: String = phrase
+        .chars()
+        .filter_map(|c| match c {
+            ' ' | '-' => Some('_'),
+            c if c.is_ascii_alphanumeric() => Some(c.to_ascii_lowercase()),
+            _ => None,
+        })
+        .collect();
+    let actix_status =
+        ActixStatus::from_u16(status.as_u16()).unwrap_or(ActixStatus::INTERNAL_SERVER_ERROR);
+    let mut response = HttpResponse::build(actix_status);
+    if status.allows_body() {
+        let body = ProblemDetails::new(status, code)
+            .with_detail(phrase)
+            .to_json();
+        response.content_type(crate::PROBLEM_JSON).body(body)
+    } else {
+        response.finish()
+    }
+}
+
+/// The problem for the rejection of one of actix's extractors.
+fn from_actix_error(error: &actix_web::Error) -> Option<FrameworkError> {
+    if let Some(error) = error.as_error::<JsonPayloadError>() {
+        return Some(json_payload_error(error));
+    }
+    if let Some(error) = error.as_error::<PayloadError>() {
+        return Some(payload_error(error));
+    }
+    if let Some(QueryPayloadError::Deserialize(error)) = error.as_error::<QueryPayloadError>() {
+        let violation = decode::violation_from_message(&error.to_string());
+        return Some(decode::query_error(&violation));
+    }
+    if let Some(error) = error.as_error::<UrlencodedError>() {
+        return Some(urlencoded_error(error));
+    }
+    if error.as_error::<InternalError<PathError>>().is_some() {
+        // actix's own `web::Path` answers 404; that status is kept.
+        return None;
+    }
+    if let Some(PathError::Deserialize(error)) = error.as_error::<PathError>() {
+        return Some(path_error(&error.to_string(), None));
+    }
+    None
+}
+
+fn json_payload_error(error: &JsonPayloadError) -> FrameworkError {
+    match error {
+        JsonPayloadError::OverflowKnownLength { limit, .. }
+        | JsonPayloadError::Overflow { limit } => FrameworkErrorKind::BodyTooLarge {
+            limit: u64::try_from(*limit).ok(),
+        }
+        .into(),
+        JsonPayloadError::ContentType => decode::unsupported(decode::JSON),
+        JsonPayloadError::Deserialize(error) => decode::json_error(error),
+        JsonPayloadError::Payload(error) => payload_error(error),
+        other => FrameworkErrorKind::Internal(format!("{other}").into()).into(),
+    }
+}
+
+fn urlencoded_error(error: &UrlencodedError) -> FrameworkError {
+    match error {
+        UrlencodedError::Overflow { limit, .. } => FrameworkErrorKind::BodyTooLarge {
+            limit: u64::try_from(*limit).ok(),
+        }
+        .into(),
+        UrlencodedError::ContentType => decode::unsupported(decode::FORM),
+        UrlencodedError::Parse(error) => {
+            FrameworkError::invalid_body([decode::violation_from_message(&error.to_string())])
+        }
+        UrlencodedError::Payload(error) => payload_error(error),
+        _ => {
+            FrameworkErrorKind::MalformedBody("the request body is not a valid form".into()).into()
+        }
+    }
+}
+
+fn payload_error(error: &PayloadError) -> FrameworkError {
+    let kind = match error {
+        PayloadError::Overflow => FrameworkErrorKind::BodyTooLarge { limit: None },
+        PayloadError::Io(error) => match error
+            .get_ref()
+            .and_then(|inner| inner.downcast_ref::<BodyTimeoutError>())
+        {
+            Some(timeout) => FrameworkErrorKind::BodyTimeout {
+                after: timeout.after,
+            },
+            None => FrameworkErrorKind::MalformedBody(
+                "the request body could not be read to its end".into(),
+            ),
+        },
+        PayloadError::EncodingCorrupted => FrameworkErrorKind::MalformedBody(
+            "the request body does not decode with its Content-Encoding".into(),
+        ),
+        _ => FrameworkErrorKind::MalformedBody(
+            "the request body could not be read to its end".into(),
+        ),
+    };
+    kind.into()
+}
+
+/// actix-router's message for a path parameter that does not parse is
+/// `can not parse "abc" to a u32`.
+fn path_error(message: &str, name: Option<&str>) -> FrameworkError {
+    if let Some(rest) = message.strip_prefix("can not parse ")
+        && let Some((value, expected_type)) = rest.rsplit_once(" to a ")
+    {
+        let value = value.trim_matches('"');
+        return decode::path_parameter(name, expected_type, value);
+    }
+    FrameworkErrorKind::InvalidPathParameter(
+        format!(
+            "a path parameter is not valid: {}",
+            decode::client_text(message)
+        )
+        .into(),
+    )
+    .into()
+}
+
+pin_project_lite::pin_project! {
+    /// A payload that fails with [`BodyTimeoutError`] once `timeout` has
+    /// passed since it first had to wait.
+    struct TimeoutPayload {
+        #[pin]
+        inner: Payload,
+        #[pin]
+        deadline: Option<Sleep>,
+        timeout: Duration,
+    }
+}
+
+impl TimeoutPayload {
+    fn new(inner: Payload, timeout: Duration) -> Self {
+        TimeoutPayload {
+            inner,
+            deadline: None,
+            timeout,
+        }
+    }
+}
+
+impl Stream for TimeoutPayload {
+    type Item = Result<Bytes, PayloadError>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let mut this = self.project();
+        if let Poll::Ready(item) = this.inner.poll_next(cx) {
+            return Poll::Ready(item);
+        }
+        if this.deadline.is_none() {
+            this.deadline
+                .set(Some(actix_web::rt::time::sleep(*this.timeout)));
+        }
+        if let Some(deadline) = this.deadline.as_pin_mut()
+            && deadline.poll(cx).is_pending()
+        {
+            return Poll::Pending;
+        }
+        let timeout = BodyTimeoutError {
+            after: *this.timeout,
+        };
+        Poll::Ready(Some(Err(PayloadError::Io(std::io::Error::new(
+            std::io::ErrorKind::TimedOut,
+            timeout,
+        )))))
+    }
+}
+
+/// What a [`TimeoutPayload`] fails with.
+#[derive(Debug)]
+struct BodyTimeoutError {
+    after: Duration,
+}
+
+impl core::fmt::Display for BodyTimeoutError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "the request body did not arrive within {:?}", self.after)
+    }
+}
+
+impl std::error::Error for BodyTimeoutError {}
+
+/// The request's content type, as bytes.
+fn content_type(request: &HttpRequest) -> Option<&[u8]> {
+    request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .map(HeaderValue::as_bytes)
+}
+
+/// The body, read with actix's `PayloadConfig` limit (256 KiB by default;
+/// set another with `App::app_data(web::PayloadConfig::new(limit))`).
+async fn read_body(
+    bytes: impl Future<Output = Result<Bytes, actix_web::Error>>,
+) -> Result<Bytes, FrameworkError> {
+    bytes
+        .await
+        .map_err(|error| match error.as_error::<PayloadError>() {
+            Some(error) => payload_error(error),
+            None => FrameworkErrorKind::MalformedBody(
+                "the request body could not be read to its end".into(),
+            )
+            .into(),
+        })
+}
+
+/// A JSON request body as a `T`: a drop-in for `actix_web::web::Json` whose
+/// rejections are problems, with the same rules as the axum integration's
+/// `Json` (415 before the body is read, 413, 408, 400 for a body that is not
+/// JSON, 422 with `errors[].pointer` for one that does not fit `T`).
+///
+/// The size limit is actix's `web::PayloadConfig` (256 KiB by default).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Json<T>(pub T);
+
+impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
+    type Error = FrameworkError;
+    type Future = LocalFuture<Result<Self, FrameworkError>>;
+
+    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        if !decode::is_json(content_type(request)) {
+            return Box::pin(std::future::ready(Err(decode::unsupported(decode::JSON))));
+        }
+        let bytes = Bytes::from_request(request, payload);
+        Box::pin(async move { decode::json(&read_body(bytes).await?).map(Json) })
+    }
+}
+
+impl<T> core::ops::Deref for Json<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// An `application/x-www-form-urlencoded` body as a `T`: a drop-in for
+/// `actix_web::web::Form` whose rejections are problems; a field that does
+/// not fit is a 422 pointing at it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Form<T>(pub T);
+
+impl<T: DeserializeOwned + 'static> FromRequest for Form<T> {
+    type Error = FrameworkError;
+    type Future = LocalFuture<Result<Self, FrameworkError>>;
+
+    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        if !decode::is_form(content_type(request)) {
+            return Box::pin(std::future::ready(Err(decode::unsupported(decode::FORM))));
+        }
+        let bytes = Bytes::from_request(request, payload);
+        Box::pin(
+            async move { decode::urlencoded(&read_body(bytes).await?, Urlencoded::Form).map(Form) },
+        )
+    }
+}
+
+impl<T> core::ops::Deref for Form<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// The query string as a `T`: a drop-in for `actix_web::web::Query` whose
+/// rejection is a 400 `invalid_query` problem naming the parameter.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Query<T>(pub T);
+
+impl<T: DeserializeOwned> FromRequest for Query<T> {
+    type Error = FrameworkError;
+    type Future = std::future::Ready<Result<Self, FrameworkError>>;
+
+    fn from_request(request: &HttpRequest, _payload: &mut Payload) -> Self::Future {
+        std::future::ready(
+            decode::urlencoded(request.query_string().as_bytes(), Urlencoded::Query).map(Query),
+        )
+    }
+}
+
+impl<T> core::ops::Deref for Query<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// The path parameters as a `T`: a drop-in for `actix_web::web::Path` whose
+/// rejection is a 400 `invalid_path_parameter` problem saying, without Rust
+/// type names, what the parameter must be.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Path<T>(pub T);
+
+impl<T: DeserializeOwned> FromRequest for Path<T> {
+    type Error = FrameworkError;
+    type Future = std::future::Ready<Result<Self, FrameworkError>>;
+
+    fn from_request(request: &HttpRequest, _payload: &mut Payload) -> Self::Future {
+        let parameters = request.match_info();
+        let result = T::deserialize(actix_router::PathDeserializer::new(parameters))
+            .map(Path)
+            .map_err(|error| {
+                let mut names = parameters.iter().map(|(name, _)| name);
+                let only = match (names.next(), names.next()) {
+                    (Some(name), None) => Some(name),
+                    _ => None,
+                };
+                path_error(&error.to_string(), only)
+            });
+        std::future::ready(result)
+    }
+}
+
+impl<T> core::ops::Deref for Path<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actix_router_s_parse_message_is_rewritten_without_the_type_name() {
+        let error = path_error("can not parse \"abc\" to a u32", Some("id"));
+        assert_eq!(
+            error.to_string(),
+            "path parameter `id` must be an integer from 0 to 4294967295, not \"abc\""
+        );
+        let other = path_error("unsupported type: struct", None);
+        assert_eq!(other.code(), "invalid_path_parameter");
+    }
+}

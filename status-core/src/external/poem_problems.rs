@@ -1,0 +1,803 @@
+//! Every error of a poem app as an RFC 9457 problem (feature `poem`).
+//!
+//! poem answers the errors it makes itself in plain text: its extractors'
+//! rejections, the router's 404 and 405; its 405 carries no `Allow`, a panic
+//! drops the connection, and nothing limits or times a request body. One
+//! middleware, [`Problems`], gives all of these the built-in
+//! [`FrameworkError`] problems, through poem's own error catching (it reads
+//! the `poem::Error` each endpoint fails with):
+//!
+//! ```no_run
+//! use poem::listener::TcpListener;
+//! use poem::{EndpointExt as _, Route, Server, handler};
+//! use status_core::poem::{Json, Problems, get};
+//!
+//! #[derive(serde::Deserialize, serde::Serialize)]
+//! struct NewItem {
+//!     name: String,
+//! }
+//!
+//! #[handler]
+//! fn create(Json(item): Json<NewItem>) -> poem::web::Json<NewItem> {
+//!     poem::web::Json(item)
+//! }
+//!
+//! # async fn run() -> std::io::Result<()> {
+//! let app = Route::new()
+//!     .at("/items", get(create).post(create))
+//!     .with(Problems::new());
+//! Server::new(TcpListener::bind("127.0.0.1:3000")).run(app).await
+//! # }
+//! ```
+//!
+//! poem's `RouteMethod` does not tell which methods it has, so its 405 cannot
+//! name them; [`get`], [`post`] and the other functions here build the same
+//! method routes, and their 405 carries `Allow`. poem's own JSON, query and
+//! path extractors keep no path into the document, accept an array for a
+//! struct, or drop the reason; the drop-in [`Json`], [`Query`], [`Path`] and
+//! [`Form`] read through the same decoding as the axum and actix-web
+//! integrations.
+
+use std::borrow::ToOwned as _;
+use std::format;
+use std::panic::AssertUnwindSafe;
+use std::pin::Pin;
+use std::string::{String, ToString as _};
+use std::task::{Context, Poll};
+use std::time::Duration;
+use std::vec::Vec;
+
+use futures_util::{FutureExt as _, Stream};
+use poem::error::{
+    MethodNotAllowedError, NotFoundError, ParseFormError, ParseJsonError, ParsePathError,
+    ParseQueryError, ReadBodyError, SizedLimitError,
+};
+use poem::http::{HeaderValue, Method, StatusCode as PoemStatus, Uri, header};
+use poem::web::Json as PoemJson;
+use poem::{
+    Body, Endpoint, FromRequest, IntoEndpoint, IntoResponse, Middleware, Request, RequestBody,
+    Response, RouteMethod,
+};
+use serde::de::DeserializeOwned;
+use tokio::time::Sleep;
+
+use crate::decode::{self, Urlencoded};
+use crate::{FrameworkError, FrameworkErrorKind, HttpError, ProblemDetails, StatusCode};
+
+/// How long a client may take to send a request body, unless configured.
+const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(30);
+/// The largest request body, unless configured: axum's default too.
+const DEFAULT_BODY_LIMIT: usize = 2 * 1024 * 1024;
+/// The `Retry-After` of a handler timeout, unless configured.
+const DEFAULT_RETRY_AFTER: Duration = Duration::from_secs(1);
+
+/// The middleware that makes every error of a poem app an RFC 9457
+/// problem, and bounds the size and duration of a request.
+///
+/// - An endpoint's error (`poem::Error`) or error response that is not
+///   already a problem is replaced by the matching problem, keeping its
+///   status and headers: from the error when poem says what it was
+///   (`NotFoundError` becomes `route_not_found`, `ParseJsonError`
+///   `malformed_body`, ...), otherwise a problem of that status whose `code`
+///   is its reason phrase in `snake_case`.
+/// - A panic becomes a masked 500 `internal_error` problem, logged with its
+///   message (feature `tracing`), instead of a dropped connection.
+/// - The request body is limited to 2 MiB by default
+///   ([`body_limit`](Problems::body_limit)): a `Content-Length` over the limit
+///   is a 413 before the body is read, and a chunked body is cut off where it
+///   passes the limit.
+/// - The request body is bounded by a deadline (30 s by default), which
+///   starts the first time reading it has to wait for the client; an expired
+///   one is a 408 `body_timeout` and the connection is closed.
+/// - With [`handler_timeout`](Problems::handler_timeout), a request whose
+///   answer takes longer is cancelled and answered 503 `handler_timeout`
+///   with `Retry-After`.
+///
+/// Successful responses and responses that already are problems pass
+/// through untouched.
+#[derive(Clone, Copy, Debug)]
+#[must_use]
+pub struct Problems {
+    config: Config,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Config {
+    body_limit: Option<usize>,
+    body_timeout: Option<Duration>,
+    handler_timeout: Option<Duration>,
+    retry_after: Duration,
+}
+
+impl Problems {
+    /// A 2 MiB body limit, a 30-second body timeout, no handler timeout.
+    pub const fn new() -> Self {
+        Problems {
+            config: Config {
+                body_limit: Some(DEFAULT_BODY_LIMIT),
+                body_timeout: Some(DEFAULT_BODY_TIMEOUT),
+                handler_timeout: None,
+                retry_after: DEFAULT_RETRY_AFTER,
+            },
+        }
+    }
+
+    /// The largest request body accepted, in bytes.
+    pub const fn body_limit(mut self, bytes: usize) -> Self {
+        self.config.body_limit = Some(bytes);
+        self
+    }
+
+    /// Accepts request bodies of any size.
+    pub const fn without_body_limit(mut self) -> Self {
+        self.config.body_limit = None;
+        self
+    }
+
+    /// How long a client may take to send a request body, counted from the
+    /// first time reading it has to wait.
+    pub const fn body_timeout(mut self, timeout: Duration) -> Self {
+        self.config.body_timeout = Some(timeout);
+        self
+    }
+
+    /// Lets clients take as long as they like to send a body.
+    pub const fn without_body_timeout(mut self) -> Self {
+        self.config.body_timeout = None;
+        self
+    }
+
+    /// Cancels a request whose response takes longer than `timeout` and
+    /// answers it with a 503 `handler_timeout` problem. Off by default.
+    pub const fn handler_timeout(mut self, timeout: Duration) -> Self {
+        self.config.handler_timeout = Some(timeout);
+        self
+    }
+
+    /// The `Retry-After` of a handler timeout's 503 (1 s by default).
+    pub const fn retry_after(mut self, wait: Duration) -> Self {
+        self.config.retry_after = wait;
+        self
+    }
+}
+
+impl Default for Problems {
+    fn default() -> Self {
+        Problems::new()
+    }
+}
+
+impl<E: Endpoint> Middleware<E> for Problems {
+    type Output = ProblemsEndpoint<E>;
+
+    fn transform(&self, inner: E) -> ProblemsEndpoint<E> {
+        ProblemsEndpoint {
+            inner,
+            config: self.config,
+        }
+    }
+}
+
+/// The endpoint of the [`Problems`] middleware.
+#[derive(Debug)]
+pub struct ProblemsEndpoint<E> {
+    inner: E,
+    config: Config,
+}
+
+impl<E: Endpoint> Endpoint for ProblemsEndpoint<E> {
+    type Output = Response;
+
+    async fn call(&self, mut request: Request) -> poem::Result<Response> {
+        let method = request.method().clone();
+        let uri = request.uri().clone();
+        let length = request
+            .headers()
+            .get(header::CONTENT_LENGTH)
+            .and_then(|length| length.to_str().ok()?.parse::<u64>().ok());
+        if let (Some(limit), Some(length)) = (self.config.body_limit, length)
+            && length > u64::try_from(limit).unwrap_or(u64::MAX)
+        {
+            // Before the body is read, so the client need not send it.
+            return Ok(response_of(&FrameworkError::new(
+                FrameworkErrorKind::BodyTooLarge {
+                    limit: u64::try_from(limit).ok(),
+                },
+            )));
+        }
+        let has_body = length.is_some_and(|length| length > 0)
+            || request.headers().contains_key(header::TRANSFER_ENCODING);
+        if has_body && (self.config.body_limit.is_some() || self.config.body_timeout.is_some()) {
+            let body = request.take_body();
+            request.set_body(Body::from_bytes_stream(GuardedBody::new(
+                body.into_bytes_stream(),
+                self.config.body_limit,
+                self.config.body_timeout,
+            )));
+        }
+        let called = AssertUnwindSafe(self.inner.call(request)).catch_unwind();
+        let outcome = match self.config.handler_timeout {
+            Some(timeout) => match tokio::time::timeout(timeout, called).await {
+                Ok(outcome) => outcome,
+                Err(_elapsed) => {
+                    let error = FrameworkError::new(FrameworkErrorKind::HandlerTimeout {
+                        after: timeout,
+                        retry_after: self.config.retry_after,
+                    });
+                    return Ok(response_of(&error));
+                }
+            },
+            None => called.await,
+        };
+        Ok(match outcome {
+            Ok(Ok(output)) => into_problem(output.into_response(), None, &method, &uri),
+            Ok(Err(error)) => {
+                let problem = from_poem_error(&error, &method, &uri);
+                into_problem(error.into_response(), problem, &method, &uri)
+            }
+            Err(payload) => response_of(&panicked(&*payload)),
+        })
+    }
+}
+
+fn panicked(payload: &(dyn std::any::Any + Send)) -> FrameworkError {
+    let message = payload
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| {
+            payload
+                .downcast_ref::<&str>()
+                .map(|text| (*text).to_owned())
+        })
+        .unwrap_or_else(|| "a panic whose payload is not text".to_owned());
+    FrameworkError::new(FrameworkErrorKind::Internal(
+        format!("a handler panicked: {message}").into(),
+    ))
+}
+
+fn response_of(error: &FrameworkError) -> Response {
+    crate::external::poem::poem_response(error)
+}
+
+fn is_problem(response: &Response) -> bool {
+    const PREFIX: &[u8] = b"application/problem+";
+    response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.as_bytes().get(..PREFIX.len()))
+        .is_some_and(|start| start.eq_ignore_ascii_case(PREFIX))
+}
+
+/// `response` as it is, or, for an error response that is not a problem,
+/// `problem` (or the one its status calls for) with the same status and
+/// headers.
+fn into_problem(
+    response: Response,
+    problem: Option<FrameworkError>,
+    method: &Method,
+    uri: &Uri,
+) -> Response {
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) || is_problem(&response) {
+        return response;
+    }
+    let Ok(ours) = StatusCode::from_u16(status.as_u16()) else {
+        return response;
+    };
+    let problem = problem
+        .filter(|problem| problem.status() == ours)
+        .or_else(|| by_status(ours, method, uri, response.headers()));
+    let mut answer = match &problem {
+        Some(problem) => response_of(problem),
+        None => generic(ours),
+    };
+    for (name, value) in response.headers() {
+        let framing = [
+            header::CONTENT_TYPE,
+            header::CONTENT_LENGTH,
+            header::TRANSFER_ENCODING,
+        ]
+        .contains(name);
+        if !framing && !answer.headers().contains_key(name) {
+            answer.headers_mut().append(name.clone(), value.clone());
+        }
+    }
+    answer
+}
+
+fn by_status(
+    status: StatusCode,
+    method: &Method,
+    uri: &Uri,
+    headers: &poem::http::HeaderMap,
+) -> Option<FrameworkError> {
+    let kind = match status.as_u16() {
+        404 => FrameworkErrorKind::RouteNotFound {
+            path: uri.path().to_owned(),
+        },
+        405 => FrameworkErrorKind::MethodNotAllowed {
+            method: method.to_string(),
+            allow: headers
+                .get(header::ALLOW)
+                .and_then(|allow| allow.to_str().ok())
+                .unwrap_or_default()
+                .to_owned(),
+        },
+        413 => FrameworkErrorKind::BodyTooLarge { limit: None },
+        415 => FrameworkErrorKind::UnsupportedMediaType { expected: None },
+        422 => FrameworkErrorKind::InvalidBody,
+        500 => FrameworkErrorKind::Internal(
+            "the framework answered 500 Internal Server Error without a problem".into(),
+        ),
+        _ => return None,
+    };
+    Some(kind.into())
+}
+
+/// The problem of a status this middleware has no kind for.
+fn generic(status: StatusCode) -> Response {
+    let phrase = status.reason_phrase();
+    let code: String = phrase
+        .chars()
+        .filter_map(|c| match c {
+            ' ' | '-' => Some('_'),
+            c if c.is_ascii_alphanumeric() => Some(c.to_ascii_lowercase()),
+            _ => None,
+        })
+        .collect();
+    let poem_status =
+        PoemStatus::from_u16(status.as_u16()).unwrap_or(PoemStatus::INTERNAL_SERVER_ERROR);
+    let builder = Response::builder().status(poem_status);
+    if status.allows_body() {
+        builder.content_type(crate::PROBLEM_JSON).body(
+            ProblemDetails::new(status, code)
+                .with_detail(phrase)
+                .to_json(),
+        )
+    } else {
+        builder.finish()
+    }
+}
+
+/// The problem for an error poem made itself, when it says which.
+fn from_poem_error(error: &poem::Error, method: &Method, uri: &Uri) -> Option<FrameworkError> {
+    if error.is::<NotFoundError>() {
+        return Some(
+            FrameworkErrorKind::RouteNotFound {
+                path: uri.path().to_owned(),
+            }
+            .into(),
+        );
+    }
+    if error.is::<MethodNotAllowedError>() {
+        return Some(
+            FrameworkErrorKind::MethodNotAllowed {
+                method: method.to_string(),
+                allow: String::new(),
+            }
+            .into(),
+        );
+    }
+    if let Some(error) = error.downcast_ref::<ParseJsonError>() {
+        return Some(match error {
+            ParseJsonError::InvalidContentType(_) | ParseJsonError::ContentTypeRequired => {
+                decode::unsupported(decode::JSON)
+            }
+            ParseJsonError::Parse(error) => decode::json_error(error),
+        });
+    }
+    if let Some(ParseQueryError(error)) = error.downcast_ref::<ParseQueryError>() {
+        return Some(decode::query_error(&decode::violation_from_message(
+            &error.to_string(),
+        )));
+    }
+    if let Some(error) = error.downcast_ref::<ParseFormError>() {
+        return Some(match error {
+            ParseFormError::InvalidContentType(_) | ParseFormError::ContentTypeRequired => {
+                decode::unsupported(decode::FORM)
+            }
+            ParseFormError::UrlDecode(error) => FrameworkErrorKind::MalformedBody(
+                format!(
+                    "the request body is not a valid form: {}",
+                    decode::client_text(&error.to_string())
+                )
+                .into(),
+            )
+            .into(),
+        });
+    }
+    if error.is::<ParsePathError>() {
+        return Some(
+            FrameworkErrorKind::InvalidPathParameter("a path parameter is not valid".into()).into(),
+        );
+    }
+    if let Some(error) = error.downcast_ref::<ReadBodyError>() {
+        return Some(read_body_error(error));
+    }
+    if error.is::<SizedLimitError>() {
+        return Some(FrameworkErrorKind::BodyTooLarge { limit: None }.into());
+    }
+    None
+}
+
+fn read_body_error(error: &ReadBodyError) -> FrameworkError {
+    let kind = match error {
+        ReadBodyError::PayloadTooLarge => FrameworkErrorKind::BodyTooLarge { limit: None },
+        ReadBodyError::Io(error) => {
+            if let Some(timeout) = find::<BodyTimeoutError>(error) {
+                FrameworkErrorKind::BodyTimeout {
+                    after: timeout.after,
+                }
+            } else if let Some(too_large) = find::<BodyTooLargeError>(error) {
+                FrameworkErrorKind::BodyTooLarge {
+                    limit: u64::try_from(too_large.limit).ok(),
+                }
+            } else {
+                FrameworkErrorKind::MalformedBody(
+                    "the request body could not be read to its end".into(),
+                )
+            }
+        }
+        ReadBodyError::Utf8(_) => {
+            FrameworkErrorKind::MalformedBody("the request body is not UTF-8".into())
+        }
+        ReadBodyError::BodyHasBeenTaken => FrameworkErrorKind::Internal(
+            "two extractors of one handler read the request body".into(),
+        ),
+    };
+    kind.into()
+}
+
+/// A `T` in `error` or what it wraps: poem's body reader wraps the stream's
+/// `io::Error` in another, and an `io::Error`'s `source` skips the error it
+/// holds (its `Display` shows it), so `get_ref` is followed for those.
+fn find<T: std::error::Error + 'static>(error: &std::io::Error) -> Option<&T> {
+    let mut current: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(error) = current {
+        if let Some(found) = error.downcast_ref::<T>() {
+            return Some(found);
+        }
+        current = match error.downcast_ref::<std::io::Error>() {
+            Some(io) => io
+                .get_ref()
+                .map(|inner| inner as &(dyn std::error::Error + 'static)),
+            None => error.source(),
+        };
+    }
+    None
+}
+
+pin_project_lite::pin_project! {
+    /// A body stream cut off past `limit` bytes, and failing once `timeout`
+    /// has passed since it first had to wait.
+    struct GuardedBody<S> {
+        #[pin]
+        inner: S,
+        #[pin]
+        deadline: Option<Sleep>,
+        limit: Option<usize>,
+        timeout: Option<Duration>,
+        read: usize,
+    }
+}
+
+impl<S> GuardedBody<S> {
+    fn new(inner: S, limit: Option<usize>, timeout: Option<Duration>) -> Self {
+        GuardedBody {
+            inner,
+            deadline: None,
+            limit,
+            timeout,
+            read: 0,
+        }
+    }
+}
+
+impl<S> Stream for GuardedBody<S>
+where
+    S: Stream<Item = Result<bytes::Bytes, std::io::Error>>,
+{
+    type Item = Result<bytes::Bytes, std::io::Error>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let mut this = self.project();
+        match this.inner.poll_next(cx) {
+            Poll::Ready(Some(Ok(chunk))) => {
+                *this.read = this.read.saturating_add(chunk.len());
+                if let Some(limit) = *this.limit
+                    && *this.read > limit
+                {
+                    let too_large = BodyTooLargeError { limit };
+                    return Poll::Ready(Some(Err(std::io::Error::other(too_large))));
+                }
+                return Poll::Ready(Some(Ok(chunk)));
+            }
+            Poll::Ready(other) => return Poll::Ready(other),
+            Poll::Pending => {}
+        }
+        let Some(timeout) = *this.timeout else {
+            return Poll::Pending;
+        };
+        if this.deadline.is_none() {
+            this.deadline.set(Some(tokio::time::sleep(timeout)));
+        }
+        if let Some(deadline) = this.deadline.as_pin_mut()
+            && core::future::Future::poll(deadline, cx).is_pending()
+        {
+            return Poll::Pending;
+        }
+        let timed_out = BodyTimeoutError { after: timeout };
+        Poll::Ready(Some(Err(std::io::Error::new(
+            std::io::ErrorKind::TimedOut,
+            timed_out,
+        ))))
+    }
+}
+
+/// What a [`GuardedBody`] fails with when the client is too slow.
+#[derive(Debug)]
+struct BodyTimeoutError {
+    after: Duration,
+}
+
+impl core::fmt::Display for BodyTimeoutError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "the request body did not arrive within {:?}", self.after)
+    }
+}
+
+impl std::error::Error for BodyTimeoutError {}
+
+/// What a [`GuardedBody`] fails with past its limit.
+#[derive(Debug)]
+struct BodyTooLargeError {
+    limit: usize,
+}
+
+impl core::fmt::Display for BodyTooLargeError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "the request body exceeds {} bytes", self.limit)
+    }
+}
+
+impl std::error::Error for BodyTooLargeError {}
+
+/// The body, read whole; the [`Problems`] middleware limits and times it.
+async fn read_body(body: &mut RequestBody) -> Result<bytes::Bytes, FrameworkError> {
+    let body = body.take().map_err(|error| read_body_error(&error))?;
+    body.into_bytes()
+        .await
+        .map_err(|error| read_body_error(&error))
+}
+
+/// A JSON request body as a `T`: a drop-in for `poem::web::Json` whose
+/// rejections are problems, with the same rules as the axum integration's
+/// `Json` (415 before the body is read, 413, 408, 400 for a body that is not
+/// JSON, 422 with `errors[].pointer` for one that does not fit `T`). As a
+/// response it is `poem::web::Json`'s.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Json<T>(pub T);
+
+impl<'a, T: DeserializeOwned + Send> FromRequest<'a> for Json<T> {
+    async fn from_request(request: &'a Request, body: &mut RequestBody) -> poem::Result<Self> {
+        let content_type = request.header(header::CONTENT_TYPE).map(str::as_bytes);
+        if !decode::is_json(content_type) {
+            return Err(decode::unsupported(decode::JSON).into());
+        }
+        let bytes = read_body(body).await?;
+        Ok(Json(decode::json(&bytes)?))
+    }
+}
+
+impl<T: serde::Serialize + Send> IntoResponse for Json<T> {
+    fn into_response(self) -> Response {
+        PoemJson(self.0).into_response()
+    }
+}
+
+impl<T> core::ops::Deref for Json<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// An `application/x-www-form-urlencoded` body as a `T`: a drop-in for
+/// `poem::web::Form` whose rejections are problems; a field that does not
+/// fit is a 422 pointing at it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Form<T>(pub T);
+
+impl<'a, T: DeserializeOwned + Send> FromRequest<'a> for Form<T> {
+    async fn from_request(request: &'a Request, body: &mut RequestBody) -> poem::Result<Self> {
+        let content_type = request.header(header::CONTENT_TYPE).map(str::as_bytes);
+        if !decode::is_form(content_type) {
+            return Err(decode::unsupported(decode::FORM).into());
+        }
+        let bytes = read_body(body).await?;
+        Ok(Form(decode::urlencoded(&bytes, Urlencoded::Form)?))
+    }
+}
+
+impl<T> core::ops::Deref for Form<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// The query string as a `T`: a drop-in for `poem::web::Query` whose
+/// rejection is a 400 `invalid_query` problem naming the parameter.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Query<T>(pub T);
+
+impl<'a, T: DeserializeOwned + Send> FromRequest<'a> for Query<T> {
+    async fn from_request(request: &'a Request, _body: &mut RequestBody) -> poem::Result<Self> {
+        let query = request.uri().query().unwrap_or_default();
+        Ok(Query(decode::urlencoded(
+            query.as_bytes(),
+            Urlencoded::Query,
+        )?))
+    }
+}
+
+impl<T> core::ops::Deref for Query<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// The path parameters as a `T`: a drop-in for `poem::web::Path` whose
+/// rejection is a 400 `invalid_path_parameter` problem. For a route with one
+/// parameter it says, without Rust type names, what the parameter must be;
+/// poem gives no reason for the others.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Path<T>(pub T);
+
+impl<'a, T: DeserializeOwned + Send> FromRequest<'a> for Path<T> {
+    async fn from_request(request: &'a Request, _body: &mut RequestBody) -> poem::Result<Self> {
+        if let Ok(value) = request.path_params::<T>() {
+            return Ok(Path(value));
+        }
+        // poem drops the reason, but for one parameter it is clear which,
+        // and what type it must parse as.
+        let parameters = request
+            .path_params::<std::collections::BTreeMap<String, String>>()
+            .unwrap_or_default();
+        let mut parameters = parameters.iter();
+        let error = match (parameters.next(), parameters.next()) {
+            (Some((name, value)), None) => {
+                decode::path_parameter(Some(name), core::any::type_name::<T>(), value)
+            }
+            _ => FrameworkErrorKind::InvalidPathParameter(
+                "the path parameters do not fit this route".into(),
+            )
+            .into(),
+        };
+        Err(error.into())
+    }
+}
+
+impl<T> core::ops::Deref for Path<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// poem's `RouteMethod`, knowing its methods, so that its 405 carries
+/// `Allow` (`GET` brings `HEAD`, which poem answers with the `GET`
+/// endpoint). Start one with [`get`], [`post`], [`put`], [`delete`] or
+/// [`patch`].
+#[derive(Default)]
+#[must_use]
+pub struct Methods {
+    inner: RouteMethod,
+    allow: Vec<Method>,
+}
+
+impl core::fmt::Debug for Methods {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Methods")
+            .field("allow", &self.allow)
+            .finish_non_exhaustive()
+    }
+}
+
+macro_rules! methods {
+    ($($(#[$doc:meta])* $name:ident $method:ident;)*) => {
+        impl Methods {
+            $(
+                $(#[$doc])*
+                pub fn $name<E>(mut self, endpoint: E) -> Self
+                where
+                    E: IntoEndpoint,
+                    E::Endpoint: 'static,
+                {
+                    self.inner = self.inner.$name(endpoint);
+                    self.allow.push(Method::$method);
+                    self
+                }
+            )*
+        }
+
+        $(
+            $(#[$doc])*
+            pub fn $name<E>(endpoint: E) -> Methods
+            where
+                E: IntoEndpoint,
+                E::Endpoint: 'static,
+            {
+                Methods::default().$name(endpoint)
+            }
+        )*
+    };
+}
+
+methods! {
+    /// Routes `GET` (and `HEAD`) to `endpoint`.
+    get GET;
+    /// Routes `POST` to `endpoint`.
+    post POST;
+    /// Routes `PUT` to `endpoint`.
+    put PUT;
+    /// Routes `DELETE` to `endpoint`.
+    delete DELETE;
+    /// Routes `PATCH` to `endpoint`.
+    patch PATCH;
+}
+
+impl Methods {
+    /// The `Allow` field value: the methods, in the order added.
+    fn allow(&self) -> String {
+        let mut allow: Vec<&str> = Vec::new();
+        for method in &self.allow {
+            allow.push(method.as_str());
+            if *method == Method::GET && !self.allow.contains(&Method::HEAD) {
+                allow.push("HEAD");
+            }
+        }
+        allow.join(",")
+    }
+}
+
+impl Endpoint for Methods {
+    type Output = Response;
+
+    async fn call(&self, request: Request) -> poem::Result<Response> {
+        let method = request.method().clone();
+        match self.inner.call(request).await {
+            Err(error) if error.is::<MethodNotAllowedError>() => {
+                let error = FrameworkError::new(FrameworkErrorKind::MethodNotAllowed {
+                    method: method.to_string(),
+                    allow: self.allow(),
+                });
+                let mut response = response_of(&error);
+                if let Ok(allow) = HeaderValue::try_from(self.allow()) {
+                    response.headers_mut().insert(header::ALLOW, allow);
+                }
+                Ok(response)
+            }
+            other => other,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn allow_names_head_with_get() {
+        let methods = Methods {
+            inner: RouteMethod::new(),
+            allow: std::vec![Method::GET, Method::POST],
+        };
+        assert_eq!(methods.allow(), "GET,HEAD,POST");
+    }
+}

@@ -1,0 +1,422 @@
+//! The errors a web framework makes on its own: extractor rejections, the
+//! router's 404 and 405, body limits, timeouts and panics, as problems with
+//! stable codes.
+//!
+//! # Why two types
+//!
+//! [`FrameworkErrorKind`] is an ordinary `#[derive(HttpError)]` enum: the
+//! derive decides each kind's status, `code`, headers and catalog entry, the
+//! same way it does for an application's own errors, so there is one
+//! description of them ([`ErrorCatalog`]) for error pages, OpenAPI and
+//! clients. [`FrameworkError`] wraps a kind together with the
+//! [`Violation`]s a 422 names, and its hand-written [`HttpError`] impl
+//! delegates everything to the kind except [`HttpError::problem`], which adds
+//! them as the `errors` member. The derive has no attribute for extension
+//! members yet, and this keeps it that way: when it grows one, the wrapper
+//! can become a derived struct without changing what clients receive.
+//!
+//! An application that answers with its own error enum composes it with
+//! `#[http(transparent)]`:
+//!
+//! ```
+//! use status_core::{FrameworkError, HttpError};
+//!
+//! #[derive(Debug, thiserror::Error, HttpError)]
+//! enum ApiError {
+//!     #[error("item {0} not found")]
+//!     #[http(status = 404, code = "item_not_found")]
+//!     ItemNotFound(u64),
+//!     #[error(transparent)]
+//!     #[http(transparent)]
+//!     Framework(#[from] FrameworkError),
+//! }
+//! ```
+
+use alloc::borrow::Cow;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt;
+use core::time::Duration;
+
+use crate::{ErrorCatalog, Headers, HttpError, ProblemDetails, StatusCode, Violation};
+
+/// What went wrong, for each error a framework answers with on its own.
+///
+/// Each kind has its own stable `code`; the problem `type` is `about:blank`,
+/// since the status and the code say it all. The detail texts are written for
+/// clients: they name JSON members, parameters and limits, never a Rust type.
+///
+/// ```
+/// use status_core::{ErrorCatalog, FrameworkErrorKind, HttpError, StatusCode};
+///
+/// let kind = FrameworkErrorKind::BodyTooLarge { limit: Some(65_536) };
+/// assert_eq!(kind.status(), StatusCode::ContentTooLarge);
+/// assert_eq!(kind.code(), "body_too_large");
+/// assert_eq!(kind.to_string(), "the request body exceeds the 65536-byte limit");
+///
+/// let codes: Vec<&str> = FrameworkErrorKind::ERRORS.iter().map(|entry| entry.code).collect();
+/// assert!(codes.contains(&"method_not_allowed"));
+/// ```
+#[derive(Debug, HttpError)]
+#[non_exhaustive]
+pub enum FrameworkErrorKind {
+    /// The request body is not well-formed for its content type: not JSON,
+    /// not a form, not UTF-8, or cut short before its end.
+    #[http(status = 400, code = "malformed_body")]
+    MalformedBody(Cow<'static, str>),
+
+    /// A path parameter does not fit what the route expects, such as a word
+    /// where the route takes a number.
+    #[http(status = 400, code = "invalid_path_parameter")]
+    InvalidPathParameter(Cow<'static, str>),
+
+    /// The query string does not fit what the route expects: an unknown,
+    /// missing or malformed parameter.
+    #[http(status = 400, code = "invalid_query")]
+    InvalidQuery(Cow<'static, str>),
+
+    /// No route matches the request's path.
+    #[http(status = 404, code = "route_not_found")]
+    RouteNotFound {
+        /// The path that was requested.
+        path: String,
+    },
+
+    /// The route exists, but not for this method; `Allow` lists the methods
+    /// it answers.
+    #[http(status = 405, code = "method_not_allowed", allow = allow)]
+    MethodNotAllowed {
+        /// The method used.
+        method: String,
+        /// The methods the route answers, as the `Allow` field value.
+        allow: String,
+    },
+
+    /// The client did not send the whole request body within the server's
+    /// body-read timeout. The server closes the connection.
+    #[http(status = 408, code = "body_timeout", header("Connection" = "close"))]
+    BodyTimeout {
+        /// The timeout.
+        after: Duration,
+    },
+
+    /// The request body is larger than the server accepts.
+    #[http(status = 413, code = "body_too_large")]
+    BodyTooLarge {
+        /// The limit in bytes, when it is known.
+        limit: Option<u64>,
+    },
+
+    /// The request has no content type, or one the route does not read.
+    #[http(status = 415, code = "unsupported_media_type")]
+    UnsupportedMediaType {
+        /// The media type the route reads, when it is known.
+        expected: Option<&'static str>,
+    },
+
+    /// The request body is well-formed, but does not fit what the route
+    /// expects; the problem's `errors` member points at each member that
+    /// does not.
+    #[http(status = 422, code = "invalid_body")]
+    InvalidBody,
+
+    /// Something went wrong inside the server: a handler panicked, or a route
+    /// and its extractor do not fit together. The client sees only the
+    /// reason phrase; the cause is logged (feature `tracing`).
+    #[http(status = 500, code = "internal_error")]
+    Internal(Cow<'static, str>),
+
+    /// The handler did not answer within the server's handler timeout.
+    #[http(status = 503, code = "handler_timeout", retry_after = retry_after)]
+    HandlerTimeout {
+        /// The timeout.
+        after: Duration,
+        /// How long the client should wait before trying again.
+        retry_after: Duration,
+    },
+}
+
+impl fmt::Display for FrameworkErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FrameworkErrorKind::MalformedBody(detail)
+            | FrameworkErrorKind::InvalidPathParameter(detail)
+            | FrameworkErrorKind::InvalidQuery(detail)
+            | FrameworkErrorKind::Internal(detail) => f.write_str(detail),
+            FrameworkErrorKind::RouteNotFound { path } => write!(f, "no route for {path}"),
+            FrameworkErrorKind::MethodNotAllowed { method, allow } if allow.is_empty() => {
+                write!(f, "{method} is not allowed here")
+            }
+            FrameworkErrorKind::MethodNotAllowed { method, allow } => {
+                write!(f, "{method} is not allowed here; use {allow}")
+            }
+            FrameworkErrorKind::BodyTimeout { after } => write!(
+                f,
+                "the request body did not arrive within {}",
+                Lasting(*after)
+            ),
+            FrameworkErrorKind::BodyTooLarge { limit: Some(limit) } => {
+                write!(f, "the request body exceeds the {limit}-byte limit")
+            }
+            FrameworkErrorKind::BodyTooLarge { limit: None } => {
+                f.write_str("the request body is too large")
+            }
+            FrameworkErrorKind::UnsupportedMediaType {
+                expected: Some(expected),
+            } => write!(f, "expected `Content-Type: {expected}`"),
+            FrameworkErrorKind::UnsupportedMediaType { expected: None } => {
+                f.write_str("the request's content type is not one this route reads")
+            }
+            FrameworkErrorKind::InvalidBody => {
+                f.write_str("the request body does not fit what this route expects")
+            }
+            FrameworkErrorKind::HandlerTimeout { after, .. } => {
+                write!(f, "the handler did not answer within {}", Lasting(*after))
+            }
+        }
+    }
+}
+
+impl core::error::Error for FrameworkErrorKind {}
+
+/// A duration as a person writes it: `30 s`, `250 ms`.
+struct Lasting(Duration);
+
+impl fmt::Display for Lasting {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let duration = self.0;
+        if duration.subsec_nanos() == 0 {
+            write!(f, "{} s", duration.as_secs())
+        } else {
+            write!(f, "{} ms", duration.as_millis().max(1))
+        }
+    }
+}
+
+/// An error a framework answers with on its own, as an RFC 9457 problem:
+/// a [`FrameworkErrorKind`] and, for a 422, the [`Violation`]s that the
+/// problem lists as its `errors` member.
+///
+/// The extractors and hooks of the `axum`, `actix-web` and `poem` features
+/// reject with it; it implements each framework's response trait like a
+/// derived error does.
+///
+/// ```
+/// use status_core::{FrameworkError, HttpError, Violation};
+///
+/// let error = FrameworkError::invalid_body([Violation::at(["name"], "this member is required")]);
+/// assert_eq!(error.status().as_u16(), 422);
+/// assert_eq!(
+///     error.problem().to_json(),
+///     r##"{"type":"about:blank","title":"Unprocessable Content","status":422,"detail":"the request body does not fit what this route expects: this member is required (at #/name)","code":"invalid_body","errors":[{"detail":"this member is required","pointer":"#/name"}]}"##
+/// );
+/// ```
+#[derive(Debug)]
+pub struct FrameworkError {
+    kind: FrameworkErrorKind,
+    violations: Vec<Violation>,
+}
+
+impl FrameworkError {
+    /// An error of this kind, with no violations.
+    #[must_use]
+    pub fn new(kind: FrameworkErrorKind) -> Self {
+        FrameworkError {
+            kind,
+            violations: Vec::new(),
+        }
+    }
+
+    /// A 422 [`FrameworkErrorKind::InvalidBody`] naming the members that do
+    /// not fit.
+    #[must_use]
+    pub fn invalid_body(violations: impl IntoIterator<Item = Violation>) -> Self {
+        FrameworkError {
+            kind: FrameworkErrorKind::InvalidBody,
+            violations: violations.into_iter().collect(),
+        }
+    }
+
+    /// What went wrong.
+    #[must_use]
+    pub fn kind(&self) -> &FrameworkErrorKind {
+        &self.kind
+    }
+
+    /// The members of the request that do not fit; empty but for a 422.
+    #[must_use]
+    pub fn violations(&self) -> &[Violation] {
+        &self.violations
+    }
+}
+
+impl From<FrameworkErrorKind> for FrameworkError {
+    fn from(kind: FrameworkErrorKind) -> Self {
+        FrameworkError::new(kind)
+    }
+}
+
+/// The kind's text, then the first violation and where it is, so that a
+/// client reading only `detail` learns what to fix.
+impl fmt::Display for FrameworkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.kind, f)?;
+        if let Some(first) = self.violations.first() {
+            write!(f, ": {} (at {})", first.detail, first.pointer)?;
+            match self.violations.len() - 1 {
+                0 => {}
+                1 => f.write_str(", and 1 more")?,
+                more => write!(f, ", and {more} more")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+impl core::error::Error for FrameworkError {
+    fn source(&self) -> Option<&(dyn core::error::Error + 'static)> {
+        None
+    }
+}
+
+impl HttpError for FrameworkError {
+    fn status(&self) -> StatusCode {
+        self.kind.status()
+    }
+
+    fn code(&self) -> &'static str {
+        self.kind.code()
+    }
+
+    fn type_uri(&self) -> &'static str {
+        self.kind.type_uri()
+    }
+
+    fn exposes_detail(&self) -> bool {
+        self.kind.exposes_detail()
+    }
+
+    /// The kind's headers, but for an empty `Allow`: a 405 whose framework
+    /// did not say which methods the route has (poem's) sends none, since an
+    /// empty `Allow` would say the route has none (RFC 9110 Section 10.2.1).
+    fn headers(&self) -> Headers {
+        let headers = self.kind.headers();
+        if !matches!(&self.kind, FrameworkErrorKind::MethodNotAllowed { allow, .. } if allow.is_empty())
+        {
+            return headers;
+        }
+        let mut kept = Headers::new();
+        for (name, value) in headers.iter() {
+            if !name.eq_ignore_ascii_case("allow") {
+                // Already validated once; cannot fail again.
+                let _ = kept.insert(name, alloc::string::String::from(value));
+            }
+        }
+        kept
+    }
+
+    fn problem(&self) -> ProblemDetails {
+        let status = self.status();
+        let detail: Cow<'static, str> = if self.exposes_detail() {
+            Cow::Owned(alloc::string::ToString::to_string(self))
+        } else {
+            Cow::Borrowed(status.reason_phrase())
+        };
+        ProblemDetails::new(status, self.code())
+            .with_type(self.type_uri())
+            .with_detail(detail)
+            .with_violations(self.violations.iter().cloned())
+    }
+}
+
+impl ErrorCatalog for FrameworkError {
+    const ERRORS: &'static [crate::CatalogEntry] = FrameworkErrorKind::ERRORS;
+}
+
+crate::__impl_axum!([] [FrameworkError] []);
+crate::__impl_actix_web!([] [FrameworkError] []);
+crate::__impl_poem!([] [FrameworkError] []);
+crate::__impl_utoipa!([] [FrameworkError] []);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::string::ToString as _;
+
+    #[test]
+    fn every_kind_has_its_own_code_and_an_about_blank_type() {
+        let entries = FrameworkErrorKind::ERRORS;
+        assert_eq!(entries.len(), 11);
+        for (index, entry) in entries.iter().enumerate() {
+            assert_eq!(entry.type_uri, "about:blank", "{}", entry.variant);
+            assert!(!entry.description.is_empty(), "{}", entry.variant);
+            assert!(
+                entries[index + 1..]
+                    .iter()
+                    .all(|other| other.code != entry.code),
+                "{} is not unique",
+                entry.code
+            );
+        }
+        assert_eq!(FrameworkError::ERRORS, entries);
+    }
+
+    #[test]
+    fn a_panic_and_a_handler_timeout_are_masked() {
+        let panic = FrameworkError::new(FrameworkErrorKind::Internal(
+            "a handler panicked: index out of bounds".into(),
+        ));
+        let problem = panic.problem();
+        assert_eq!(problem.detail.as_deref(), Some("Internal Server Error"));
+        assert!(!problem.to_json().contains("index"));
+        let timeout = FrameworkError::new(FrameworkErrorKind::HandlerTimeout {
+            after: Duration::from_secs(10),
+            retry_after: Duration::from_millis(1500),
+        });
+        assert_eq!(timeout.headers().get("retry-after"), Some("2"));
+        assert_eq!(
+            timeout.problem().detail.as_deref(),
+            Some("Service Unavailable")
+        );
+    }
+
+    #[test]
+    fn a_body_timeout_closes_the_connection() {
+        let error = FrameworkError::new(FrameworkErrorKind::BodyTimeout {
+            after: Duration::from_millis(250),
+        });
+        assert_eq!(error.status(), StatusCode::RequestTimeout);
+        assert_eq!(error.headers().get("connection"), Some("close"));
+        assert_eq!(
+            error.to_string(),
+            "the request body did not arrive within 250 ms"
+        );
+    }
+
+    #[test]
+    fn the_405_keeps_allow() {
+        let error = FrameworkError::new(FrameworkErrorKind::MethodNotAllowed {
+            method: "DELETE".into(),
+            allow: "GET,HEAD".into(),
+        });
+        assert_eq!(error.headers().get("allow"), Some("GET,HEAD"));
+        assert_eq!(
+            error.to_string(),
+            "DELETE is not allowed here; use GET,HEAD"
+        );
+    }
+
+    #[test]
+    fn the_detail_names_the_first_violation_and_counts_the_rest() {
+        let error = FrameworkError::invalid_body([
+            Violation::at(["a"], "x"),
+            Violation::at(["b"], "y"),
+            Violation::at(["c"], "z"),
+        ]);
+        assert_eq!(
+            error.to_string(),
+            "the request body does not fit what this route expects: x (at #/a), and 2 more"
+        );
+        assert_eq!(error.problem().errors.len(), 3);
+    }
+}

@@ -1,0 +1,124 @@
+//! End to end: a new axum app set up as the README says (status-core's
+//! extractors, `ProblemLayer` around the router) answers every framework
+//! error with a problem, over real HTTP on a loopback port.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use axum::ServiceExt as _;
+use axum::extract::DefaultBodyLimit;
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use serde::{Deserialize, Serialize};
+use status_core::axum::{Json, Path, ProblemLayer, Query};
+use tokio::sync::oneshot;
+use tower::Layer as _;
+
+#[path = "e2e_support/framework_cases.rs"]
+mod framework_cases;
+
+use framework_cases::{BODY_LIMIT, BODY_TIMEOUT, HANDLER_TIMEOUT, PANIC_MESSAGE};
+
+#[derive(Deserialize, Serialize)]
+struct NewItem {
+    name: String,
+    #[serde(default)]
+    tags: Vec<Tag>,
+}
+
+#[derive(Deserialize, Serialize)]
+struct Tag {
+    label: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Paging {
+    #[allow(dead_code)]
+    page: Option<u32>,
+}
+
+async fn create(Json(item): Json<NewItem>) -> (StatusCode, Json<NewItem>) {
+    (StatusCode::CREATED, Json(item))
+}
+
+async fn list(Query(_paging): Query<Paging>) -> &'static str {
+    "[]"
+}
+
+async fn item(Path(id): Path<u32>) -> String {
+    format!("item {id}")
+}
+
+async fn slow() -> &'static str {
+    tokio::time::sleep(Duration::from_secs(30)).await;
+    "too late"
+}
+
+async fn panics() -> &'static str {
+    panic!("{PANIC_MESSAGE}");
+}
+
+/// The app under test, served until dropped.
+struct App {
+    address: SocketAddr,
+    _stop: oneshot::Sender<()>,
+}
+
+impl App {
+    fn address(&self) -> SocketAddr {
+        self.address
+    }
+}
+
+async fn start() -> App {
+    let router = axum::Router::new()
+        .route("/items", get(list).post(create))
+        .route("/items/{id}", get(item))
+        .route("/slow", get(slow))
+        .route("/panic", get(panics))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT));
+    let app = ProblemLayer::new()
+        .body_timeout(BODY_TIMEOUT)
+        .handler_timeout(HANDLER_TIMEOUT)
+        .layer(router);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind a loopback port");
+    let address = listener.local_addr().expect("an address");
+    let (stop, stopped) = oneshot::channel::<()>();
+    tokio::spawn(async move {
+        axum::serve(listener, app.into_make_service())
+            .with_graceful_shutdown(async move {
+                let _ = stopped.await;
+            })
+            .await
+    });
+    App {
+        address,
+        _stop: stop,
+    }
+}
+
+framework_cases!(start);
+
+/// tower-http's body limit answers a `Content-Length` over it before any
+/// extractor runs, in plain text; the layer makes it the same problem.
+#[tokio::test]
+async fn tower_http_s_limit_is_413_too() {
+    let router = axum::Router::new()
+        .route("/items", post(create))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(BODY_LIMIT));
+    let app = ProblemLayer::new().layer(router);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind a loopback port");
+    let address = listener.local_addr().expect("an address");
+    tokio::spawn(async move { axum::serve(listener, app.into_make_service()).await });
+    let answer = framework_cases::post_json(
+        address,
+        &format!(r#"{{"name":"{}"}}"#, "x".repeat(BODY_LIMIT * 4)),
+    )
+    .await;
+    answer.problem(413, "body_too_large", "tower-http's limit");
+}
