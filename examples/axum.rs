@@ -1,13 +1,16 @@
 //! The README's handler example, runnable: `cargo run --example axum`.
 //!
-//! Builds an axum router whose handler returns a derived error, sends it two
-//! requests in-process, and prints the responses.
+//! Builds an axum router whose handler returns a derived error, wraps it in
+//! status-core's `ProblemLayer`, sends it requests in-process (the handler's
+//! own errors, then a bad path parameter, a wrong method and an unknown path,
+//! which the framework answers), and prints the responses.
 
 use axum::body::{Body, to_bytes};
-use axum::http::Request;
-use axum::{Router, extract::Path, routing::get};
+use axum::http::{Method, Request};
+use axum::{Router, routing::get};
 use status_core::HttpError;
-use tower::ServiceExt as _;
+use status_core::axum::{Path, ProblemLayer};
+use tower::{Layer as _, ServiceExt as _};
 
 #[derive(Debug, thiserror::Error, HttpError)]
 enum ApiError {
@@ -34,13 +37,27 @@ async fn item(Path(id): Path<u64>) -> Result<String, ApiError> {
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let app: Router = Router::new().route("/items/{id}", get(item));
-    for uri in ["/items/7", "/items/0", "/items/1"] {
-        let response = app
-            .clone()
-            .oneshot(Request::get(uri).body(Body::empty())?)
-            .await?;
-        println!("GET {uri}\n{:?} {}", response.version(), response.status());
+    let router: Router = Router::new().route("/items/{id}", get(item));
+    let app = ProblemLayer::new().layer(router);
+    let requests = [
+        (Method::GET, "/items/7"),
+        (Method::GET, "/items/0"),
+        (Method::GET, "/items/1"),
+        (Method::GET, "/items/abc"),
+        (Method::DELETE, "/items/7"),
+        (Method::GET, "/nope"),
+    ];
+    for (method, uri) in requests {
+        let request = Request::builder()
+            .method(method.clone())
+            .uri(uri)
+            .body(Body::empty())?;
+        let response = app.clone().oneshot(request).await?;
+        println!(
+            "{method} {uri}\n{:?} {}",
+            response.version(),
+            response.status()
+        );
         for (name, value) in response.headers() {
             println!("{name}: {}", value.to_str().unwrap_or("<binary>"));
         }
