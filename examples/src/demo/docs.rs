@@ -20,6 +20,7 @@ use utoipa::openapi::{
 };
 
 use crate::error::DemoError;
+use crate::layout::{self, escape};
 
 /// The documented operations: method, path, summary, success status and its
 /// description. Every operation can answer with any `DemoError` (the
@@ -119,7 +120,7 @@ pub(super) async fn error_catalog(headers: HeaderMap) -> Response {
 #[must_use]
 pub fn catalog_page(errors: &[CatalogEntry]) -> String {
     let mut page = String::from(
-        "<!doctype html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>Errors</title></head>\n<body>\n<h1>Errors</h1>\n<p>Every problem this API answers with. A problem's <code>type</code> links to its section.</p>\n",
+        "<h1>Errors</h1>\n<p>Every problem this API answers with. A problem's <code>type</code> links to its section.</p>\n",
     );
     for entry in errors {
         let headers: Vec<String> = entry
@@ -147,22 +148,5 @@ pub fn catalog_page(errors: &[CatalogEntry]) -> String {
             },
         );
     }
-    page.push_str("</body>\n</html>\n");
-    page
-}
-
-/// Escapes text for HTML element content and quoted attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    layout::page("Errors", &page)
 }
