@@ -119,3 +119,85 @@ async fn what_is_not_a_listed_code_is_a_problem() {
     problem(server.get("/codes/404/extra").await, 404, "route_not_found").await;
     server.stop().await;
 }
+
+/// The validator's Python: `STATUS_HTML_VALIDATOR_PYTHON`, or the virtual
+/// environment `.ci/run` makes under `target/html-validator`.
+fn validator_python() -> std::path::PathBuf {
+    std::env::var_os("STATUS_HTML_VALIDATOR_PYTHON").map_or_else(
+        || {
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../target/html-validator/bin/python")
+        },
+        std::path::PathBuf::from,
+    )
+}
+
+/// Runs `scripts/validate-html.py` on each page; `None` when the validator
+/// is not installed (and `STATUS_REQUIRE_HTML_VALIDATOR` is unset).
+fn validate(pages: &[(&str, String)]) -> Option<String> {
+    let python = validator_python();
+    let available = std::process::Command::new(&python)
+        .args(["-c", "import html5lib"])
+        .output()
+        .is_ok_and(|output| output.status.success());
+    if !available {
+        assert!(
+            std::env::var_os("STATUS_REQUIRE_HTML_VALIDATOR").is_none(),
+            "STATUS_REQUIRE_HTML_VALIDATOR is set, but {} cannot import html5lib",
+            python.display()
+        );
+        eprintln!(
+            "skipped: no HTML validator at {} (python3 -m venv target/html-validator && \
+             target/html-validator/bin/pip install html5lib==1.1, as .ci/run does)",
+            python.display()
+        );
+        return None;
+    }
+    let directory = std::env::temp_dir().join(format!("status-html-{}", std::process::id()));
+    std::fs::create_dir_all(&directory).expect("a scratch directory");
+    let mut files = Vec::new();
+    for (name, html) in pages {
+        let file = directory.join(format!("{name}.html"));
+        std::fs::write(&file, html).expect("write a page");
+        files.push(file);
+    }
+    let script =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../scripts/validate-html.py");
+    let output = std::process::Command::new(&python)
+        .arg(script)
+        .args(&files)
+        .output()
+        .expect("the validator runs");
+    let _ = std::fs::remove_dir_all(&directory);
+    Some(format!(
+        "{}{}{}",
+        if output.status.success() {
+            ""
+        } else {
+            "INVALID\n"
+        },
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    ))
+}
+
+#[tokio::test]
+async fn the_pages_are_valid_html() {
+    let server = TestServer::start().await;
+    let pages = [
+        ("codes", html(&server, "/codes").await),
+        ("codes-404", html(&server, "/codes/404").await),
+        ("codes-999", html(&server, "/codes/999").await),
+        ("errors", html(&server, "/errors").await),
+    ];
+    if let Some(report) = validate(&pages) {
+        assert!(report.is_empty(), "{report}");
+    }
+    // The validator catches what it should: a stray end tag and a duplicate id.
+    let broken = "<!doctype html><html lang=\"en\"><head><title>x</title></head>\
+                  <body><p id=\"a\">one</p></div><p id=\"a\">two</p></body></html>";
+    if let Some(report) = validate(&[("broken", broken.to_owned())]) {
+        assert!(report.starts_with("INVALID"), "{report}");
+    }
+    server.stop().await;
+}

@@ -122,7 +122,17 @@ pub fn catalog_page(errors: &[CatalogEntry]) -> String {
     let mut page = String::from(
         "<h1>Errors</h1>\n<p>Every problem this API answers with. A problem's <code>type</code> links to its section.</p>\n",
     );
-    for entry in errors {
+    for (position, entry) in errors.iter().enumerate() {
+        // Variants may share a code (two masked 500s are both `internal`):
+        // the first one's section takes the id, so ids stay unique.
+        let first = errors[..position]
+            .iter()
+            .all(|earlier| earlier.code != entry.code);
+        let id = if first {
+            format!(" id=\"{}\"", escape(entry.code))
+        } else {
+            String::new()
+        };
         let headers: Vec<String> = entry
             .headers
             .iter()
@@ -130,7 +140,7 @@ pub fn catalog_page(errors: &[CatalogEntry]) -> String {
             .collect();
         let _ = write!(
             page,
-            "<section id=\"{code}\">\n<h2>{status} {title}: <code>{code}</code></h2>\n<p>{description}</p>\n<dl><dt>Variant</dt><dd>{variant}</dd><dt>Detail shown to clients</dt><dd>{exposed}</dd><dt>Headers</dt><dd>{headers}</dd></dl>\n</section>\n",
+            "<section{id}>\n<h2>{status} {title}: <code>{code}</code></h2>\n<p>{description}</p>\n<dl><dt>Variant</dt><dd>{variant}</dd><dt>Detail shown to clients</dt><dd>{exposed}</dd><dt>Headers</dt><dd>{headers}</dd></dl>\n</section>\n",
             code = escape(entry.code),
             status = entry.status.as_u16(),
             title = escape(entry.title()),
