@@ -5,10 +5,14 @@
 //!
 //! [`registry_of!`]: crate::registry_of
 
+mod explain;
 mod figures;
 mod html;
 mod model;
+mod text;
 pub mod words;
 
+pub use explain::explain;
 pub use html::{code_page, reference_page};
 pub use model::{AliasInfo, CodeInfo, Registry, WarningInfo};
+pub use text::describe;
