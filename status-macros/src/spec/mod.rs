@@ -46,6 +46,9 @@ pub(crate) struct CodeEntry {
     pub(crate) may_headers: Vec<String>,
     pub(crate) cacheable: bool,
     pub(crate) retryable: bool,
+    pub(crate) redirect: bool,
+    pub(crate) permanent: bool,
+    pub(crate) keeps_method: bool,
     pub(crate) aliases: Vec<Alias>,
 }
 
@@ -145,6 +148,9 @@ impl CodeEntry {
                 .collect(),
             cacheable: raw.cacheable,
             retryable: raw.retryable,
+            redirect: raw.redirect,
+            permanent: raw.permanent,
+            keeps_method: raw.keeps_method,
             aliases: raw
                 .alias
                 .into_iter()
