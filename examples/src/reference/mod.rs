@@ -9,6 +9,7 @@ mod explain;
 mod figures;
 mod html;
 mod model;
+mod svg;
 mod text;
 pub mod words;
 

@@ -6,6 +6,8 @@ use serde::Serialize;
 use status_core::{Registration, StatusClass};
 
 /// Everything the registry says about one status code.
+// One bool per flag of the registry; they are independent facts.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CodeInfo {
     /// The number, such as `404`.
@@ -38,6 +40,12 @@ pub struct CodeInfo {
     pub cacheable_by_default: bool,
     /// Whether clients commonly retry after it.
     pub retryable: bool,
+    /// Whether user agents follow it to the `Location` URI.
+    pub redirects: bool,
+    /// Whether the redirect is for good.
+    pub permanent: bool,
+    /// Whether following the redirect keeps the method and content.
+    pub keeps_method: bool,
 }
 
 /// Another name of a code.
@@ -160,6 +168,9 @@ macro_rules! registry_of {
                 optional_headers: status.optional_headers(),
                 cacheable_by_default: status.is_cacheable_by_default(),
                 retryable: status.is_retryable(),
+                redirects: status.redirects(),
+                permanent: status.is_permanent(),
+                keeps_method: status.keeps_method(),
             })
             .collect::<::std::vec::Vec<_>>();
         codes

@@ -34,7 +34,8 @@ pub fn registration_text(info: &CodeInfo) -> String {
 }
 
 /// The protocol rules of a code, one short sentence each, in a fixed order:
-/// content, MUST headers, SHOULD headers, common headers, caching, retries.
+/// content, MUST headers, SHOULD headers, common headers, redirects,
+/// caching, retries.
 #[must_use]
 pub fn rules(info: &CodeInfo) -> Vec<String> {
     let mut rules = Vec::new();
@@ -55,6 +56,24 @@ pub fn rules(info: &CodeInfo) -> Vec<String> {
             "often sent with {}",
             info.optional_headers.join(", ")
         ));
+    }
+    if info.redirects {
+        rules.push(
+            if info.permanent {
+                "redirects to Location for good"
+            } else {
+                "redirects to Location for now"
+            }
+            .to_owned(),
+        );
+        rules.push(
+            if info.keeps_method {
+                "the redirected request keeps its method and content"
+            } else {
+                "the redirected request may become a GET"
+            }
+            .to_owned(),
+        );
     }
     if info.cacheable_by_default {
         rules.push("cacheable by default".to_owned());

@@ -31,6 +31,8 @@ pub(crate) struct Spec {
     pub(crate) warnings: Vec<WarningEntry>,
 }
 
+// One bool per flag key of the spec; they are independent facts.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone)]
 pub(crate) struct CodeEntry {
     pub(crate) code: u16,
