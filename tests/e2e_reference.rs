@@ -58,6 +58,27 @@ async fn every_code_and_warning_has_an_anchor_on_the_reference() {
         );
     }
     assert!(page.contains("<section id=\"warnings\">"));
+    // The pictures, inline SVG with nothing loaded from elsewhere.
+    for figure in [
+        "classes",
+        "authentication",
+        "redirects",
+        "error-order",
+        "revalidation",
+    ] {
+        assert!(
+            page.contains(&format!("<figure id=\"{figure}\">")),
+            "{figure}"
+        );
+    }
+    assert!(!page.contains("<script") && !page.contains("<link") && !page.contains("@import"));
+    let redirects = &page[page
+        .find("<figure id=\"redirects\">")
+        .expect("the redirect figure")..];
+    let redirects = &redirects[..redirects.find("</figure>").expect("its end")];
+    for status in StatusCode::ALL.iter().filter(|status| status.redirects()) {
+        assert!(redirects.contains(&status.to_string()), "{status}");
+    }
     // The rules in words, the reference as a link, the vendor and the aliases.
     assert!(page.contains("<li>MUST carry WWW-Authenticate</li>"));
     assert!(page.contains(

@@ -42,7 +42,7 @@ fn classes(registry: &Registry) -> Option<String> {
         .map(|class| registry.class(*class).count())
         .max()?;
     let rows = u32::try_from(classes.len()).ok()?;
-    let mut svg = Svg::new("fig-classes", 640, 20 + rows * 46);
+    let mut svg = Svg::new("fig-classes", 800, 20 + rows * 46);
     for (row, class) in (0..rows).zip(&classes) {
         let y = 10 + row * 46;
         let count = registry.class(*class).count();
@@ -62,7 +62,7 @@ fn classes(registry: &Registry) -> Option<String> {
             y + 18,
             "start",
             "small",
-            &format!("{count} codes"),
+            &format!("{count} {}", if count == 1 { "code" } else { "codes" }),
         );
         svg.text(200, y + 34, "start", "small", words::class_summary(*class));
     }
@@ -140,7 +140,7 @@ fn redirects(registry: &Registry) -> Option<String> {
             let lines = cell(permanent, keeps);
             let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
             let kind = if lines.is_empty() { "box" } else { "ok" };
-            svg.boxed(140 + column * 250, y, 240, height, kind, &lines);
+            svg.list(140 + column * 250, y, 240, height, kind, &lines);
         }
     }
     Some(figure(
@@ -154,11 +154,11 @@ fn redirects(registry: &Registry) -> Option<String> {
 /// The order in which a request is checked, each failure its code. The
 /// checks are the demo's; the codes' phrases come from the registry.
 const CHECKS: &[(u16, &str)] = &[
-    (400, "Can the request be read?"),
-    (401, "Who is asking?"),
-    (403, "May they do this?"),
+    (400, "Is the request well-formed?"),
+    (401, "Are the credentials valid?"),
+    (403, "May this client do this?"),
     (404, "Does the resource exist?"),
-    (429, "Too many requests lately?"),
+    (429, "Within the rate limit?"),
 ];
 
 fn error_order(registry: &Registry) -> Option<String> {

@@ -27,7 +27,7 @@ pub fn reference_page(registry: &Registry) -> String {
         official = registry.codes.len() - unofficial,
         warnings = registry.warnings.len(),
     );
-    body.push_str("<nav aria-label=\"Classes\"><ol class=\"toc\">\n");
+    body.push_str("<nav aria-label=\"Contents\"><ol class=\"toc\">\n<li><a href=\"#pictures\">Pictures</a></li>\n");
     for class in registry.classes() {
         let _ = writeln!(
             body,
@@ -38,8 +38,11 @@ pub fn reference_page(registry: &Registry) -> String {
     if !registry.warnings.is_empty() {
         body.push_str("<li><a href=\"#warnings\">Warning codes</a></li>\n");
     }
-    body.push_str("<li><a href=\"#pictures\">Pictures</a></li>\n</ol></nav>\n");
+    body.push_str("</ol></nav>\n");
 
+    body.push_str("<section id=\"pictures\">\n<h2>Pictures</h2>\n");
+    body.push_str(&figures::all(registry));
+    body.push_str("</section>\n");
     for class in registry.classes() {
         let _ = write!(
             body,
@@ -62,9 +65,6 @@ pub fn reference_page(registry: &Registry) -> String {
         }
         body.push_str("</section>\n");
     }
-    body.push_str("<section id=\"pictures\">\n<h2>Pictures</h2>\n");
-    body.push_str(&figures::all(registry));
-    body.push_str("</section>\n");
     page("HTTP status codes", &body)
 }
 

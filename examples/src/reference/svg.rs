@@ -32,8 +32,19 @@ impl Svg {
         }
     }
 
-    /// A rectangle of class `kind` with `lines` centred in it.
+    /// A rectangle of class `kind` with `lines` centred in it, the first
+    /// one as a heading, the others smaller.
     pub(super) fn boxed(&mut self, x: u32, y: u32, w: u32, h: u32, kind: &str, lines: &[&str]) {
+        self.lines(x, y, w, h, kind, lines, true);
+    }
+
+    /// A rectangle with `lines` of equal weight centred in it.
+    pub(super) fn list(&mut self, x: u32, y: u32, w: u32, h: u32, kind: &str, lines: &[&str]) {
+        self.lines(x, y, w, h, kind, lines, false);
+    }
+
+    #[allow(clippy::too_many_arguments)] // a rectangle, its class, its text and one switch
+    fn lines(&mut self, x: u32, y: u32, w: u32, h: u32, kind: &str, lines: &[&str], heading: bool) {
         let _ = write!(
             self.body,
             "<rect class=\"{kind}\" x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" rx=\"6\"/>"
@@ -41,7 +52,11 @@ impl Svg {
         let count = u32::try_from(lines.len()).unwrap_or(1).max(1);
         let first = y + h / 2 + 5 - (count - 1) * 8;
         for (index, line) in (0..count).zip(lines) {
-            let class = if index == 0 { "" } else { " class=\"small\"" };
+            let class = if index == 0 || !heading {
+                ""
+            } else {
+                " class=\"small\""
+            };
             let _ = write!(
                 self.body,
                 "<text x=\"{cx}\" y=\"{ty}\" text-anchor=\"middle\"{class}>{text}</text>",
