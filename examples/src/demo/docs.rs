@@ -23,6 +23,7 @@ use utoipa::openapi::{
 };
 
 use crate::error::DemoError;
+use crate::layout::{self, escape};
 
 /// The documented operations: method, path, summary, success status and its
 /// description. Every operation can answer with any `DemoError` (the
@@ -131,9 +132,19 @@ pub(super) async fn error_catalog(headers: HeaderMap) -> Response {
 #[must_use]
 pub fn catalog_page(errors: &[CatalogEntry]) -> String {
     let mut page = String::from(
-        "<!doctype html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>Errors</title></head>\n<body>\n<h1>Errors</h1>\n<p>Every problem this API answers with. A problem's <code>type</code> links to its section.</p>\n",
+        "<h1>Errors</h1>\n<p>Every problem this API answers with. A problem's <code>type</code> links to its section.</p>\n",
     );
-    for entry in errors {
+    for (position, entry) in errors.iter().enumerate() {
+        // Variants may share a code (two masked 500s are both `internal`):
+        // the first one's section takes the id, so ids stay unique.
+        let first = errors[..position]
+            .iter()
+            .all(|earlier| earlier.code != entry.code);
+        let id = if first {
+            format!(" id=\"{}\"", escape(entry.code))
+        } else {
+            String::new()
+        };
         let headers: Vec<String> = entry
             .headers
             .iter()
@@ -141,7 +152,7 @@ pub fn catalog_page(errors: &[CatalogEntry]) -> String {
             .collect();
         let _ = write!(
             page,
-            "<section id=\"{code}\">\n<h2>{status} {title}: <code>{code}</code></h2>\n<p>{description}</p>\n<dl><dt>Variant</dt><dd>{variant}</dd><dt>Detail shown to clients</dt><dd>{exposed}</dd><dt>Headers</dt><dd>{headers}</dd></dl>\n</section>\n",
+            "<section{id}>\n<h2>{status} {title}: <code>{code}</code></h2>\n<p>{description}</p>\n<dl><dt>Variant</dt><dd>{variant}</dd><dt>Detail shown to clients</dt><dd>{exposed}</dd><dt>Headers</dt><dd>{headers}</dd></dl>\n</section>\n",
             code = escape(entry.code),
             status = entry.status.as_u16(),
             title = escape(entry.title()),
@@ -159,22 +170,5 @@ pub fn catalog_page(errors: &[CatalogEntry]) -> String {
             },
         );
     }
-    page.push_str("</body>\n</html>\n");
-    page
-}
-
-/// Escapes text for HTML element content and quoted attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    layout::page("Errors", &page)
 }

@@ -4,6 +4,7 @@
 //! `examples/demo.rs` runs it; the end-to-end tests start it on an ephemeral
 //! port with [`serve`].
 
+mod codes;
 mod docs;
 mod limiter;
 mod routes;

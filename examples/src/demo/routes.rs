@@ -75,6 +75,7 @@ pub(super) fn routes() -> Router<Arc<AppState>> {
         .route("/teapot", get(|| async { DemoError::Teapot }))
         .route("/openapi.json", get(super::docs::openapi_json))
         .route("/errors", get(super::docs::error_catalog))
+        .merge(super::codes::routes())
         .route("/debug/panic", get(debug_panic))
 }
 

@@ -37,6 +37,9 @@
 //!             may_headers: ["Retry-After"],
 //!             cacheable: false,
 //!             retryable: false,
+//!             redirect: false,                        // true on 301, 302, 303, 307, 308
+//!             permanent: false,                       // true on 301, 308
+//!             keeps_method: false,                    // true on 307, 308
 //!             aliases: [
 //!                 /// ...                              (alias docs, and `#[deprecated]`)
 //!                 PayloadTooLarge {
@@ -113,6 +116,9 @@ macro_rules! __status_code_enum {
                 may_headers: [$($may:literal),*],
                 cacheable: $cacheable:literal,
                 retryable: $retryable:literal,
+                redirect: $redirect:literal,
+                permanent: $permanent:literal,
+                keeps_method: $keeps_method:literal,
                 aliases: [$(
                     $(#[$alias_attr:meta])*
                     $alias:ident {
@@ -520,6 +526,66 @@ macro_rules! __status_code_enum {
             pub const fn is_retryable(self) -> bool {
                 match self {
                     $(Self::$variant => $retryable,)*
+                }
+            }
+
+            /// Whether the status sends the client on to the URI in `Location`,
+            /// which user agents follow automatically: 301, 302, 303, 307 and
+            /// 308 (RFC 9110, Section 15.4). 300 and 304 are 3xx but are not.
+            #[doc = $crate::__status_doc_example!($doctests,
+                /// ```
+                /// use status_core::StatusCode;
+                ///
+                /// assert!(StatusCode::SeeOther.redirects());
+                /// assert!(!StatusCode::NotModified.redirects());
+                /// ```
+            )]
+            #[must_use]
+            #[inline]
+            pub const fn redirects(self) -> bool {
+                match self {
+                    $(Self::$variant => $redirect,)*
+                }
+            }
+
+            /// Whether a redirect is permanent: the target has a new URI for
+            /// good, and links to the old one may be updated (301 and 308,
+            /// RFC 9110, Sections 15.4.2 and 15.4.9). False for anything that
+            /// does not [redirect](Self::redirects).
+            #[doc = $crate::__status_doc_example!($doctests,
+                /// ```
+                /// use status_core::StatusCode;
+                ///
+                /// assert!(StatusCode::PermanentRedirect.is_permanent());
+                /// assert!(!StatusCode::TemporaryRedirect.is_permanent());
+                /// ```
+            )]
+            #[must_use]
+            #[inline]
+            pub const fn is_permanent(self) -> bool {
+                match self {
+                    $(Self::$variant => $permanent,)*
+                }
+            }
+
+            /// Whether a user agent following the redirect must send the same
+            /// method and content again (307 and 308, RFC 9110, Sections
+            /// 15.4.8 and 15.4.9); 301 and 302 may turn a POST into a GET, and
+            /// 303 always asks for a GET. False for anything that does not
+            /// [redirect](Self::redirects).
+            #[doc = $crate::__status_doc_example!($doctests,
+                /// ```
+                /// use status_core::StatusCode;
+                ///
+                /// assert!(StatusCode::TemporaryRedirect.keeps_method());
+                /// assert!(!StatusCode::MovedPermanently.keeps_method());
+                /// ```
+            )]
+            #[must_use]
+            #[inline]
+            pub const fn keeps_method(self) -> bool {
+                match self {
+                    $(Self::$variant => $keeps_method,)*
                 }
             }
 

@@ -30,6 +30,9 @@ pub(crate) fn code_row(entry: &CodeEntry) -> TokenStream {
         may_headers,
         cacheable,
         retryable,
+        redirect,
+        permanent,
+        keeps_method,
         ..
     } = entry;
     let aliases = entry
@@ -56,6 +59,9 @@ pub(crate) fn code_row(entry: &CodeEntry) -> TokenStream {
             may_headers: [#(#may_headers),*],
             cacheable: #cacheable,
             retryable: #retryable,
+            redirect: #redirect,
+            permanent: #permanent,
+            keeps_method: #keeps_method,
             aliases: [#(#aliases)*],
         }
     }

@@ -31,6 +31,8 @@ pub(crate) struct Spec {
     pub(crate) warnings: Vec<WarningEntry>,
 }
 
+// One bool per flag key of the spec; they are independent facts.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone)]
 pub(crate) struct CodeEntry {
     pub(crate) code: u16,
@@ -46,6 +48,9 @@ pub(crate) struct CodeEntry {
     pub(crate) may_headers: Vec<String>,
     pub(crate) cacheable: bool,
     pub(crate) retryable: bool,
+    pub(crate) redirect: bool,
+    pub(crate) permanent: bool,
+    pub(crate) keeps_method: bool,
     pub(crate) aliases: Vec<Alias>,
 }
 
@@ -145,6 +150,9 @@ impl CodeEntry {
                 .collect(),
             cacheable: raw.cacheable,
             retryable: raw.retryable,
+            redirect: raw.redirect,
+            permanent: raw.permanent,
+            keeps_method: raw.keeps_method,
             aliases: raw
                 .alias
                 .into_iter()

@@ -20,6 +20,9 @@ spec_table! {
         may_headers: strings,
         cacheable: flag,
         retryable: flag,
+        redirect: flag,
+        permanent: flag,
+        keeps_method: flag,
         alias: aliases,
     }
 }

@@ -225,7 +225,7 @@ fn reports_every_problem_of_one_entry_together() {
         "test.toml:2:8: `code` must be an integer, not a string",
         "test.toml:4:10: `phrase` must be a string, not an integer",
         "test.toml:5:10: unknown status `official`; expected one of `registered`, `deprecated`, `unused`, `unofficial`",
-        "test.toml:6:1: unknown key `flavour`; expected one of `code`, `name`, `phrase`, `source`, `status`, `reference`, `description`, `no_body`, `must_headers`, `should_headers`, `may_headers`, `cacheable`, `retryable`, `alias`",
+        "test.toml:6:1: unknown key `flavour`; expected one of `code`, `name`, `phrase`, `source`, `status`, `reference`, `description`, `no_body`, `must_headers`, `should_headers`, `may_headers`, `cacheable`, `retryable`, `redirect`, `permanent`, `keeps_method`, `alias`",
         "test.toml:7:11: `no_body` must be true or false, not a string",
         "test.toml:8:26: `must_headers` must be a string, not an integer",
     ];
