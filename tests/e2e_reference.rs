@@ -136,7 +136,7 @@ async fn what_is_not_a_listed_code_is_a_problem() {
     ] {
         problem(server.get(path).await, 400, "bad_parameter").await;
     }
-    problem(server.get("/codes/299").await, 404, "route_not_found").await;
+    problem(server.get("/codes/299").await, 404, "unknown_status_code").await;
     problem(server.get("/codes/404/extra").await, 404, "route_not_found").await;
     server.stop().await;
 }

@@ -35,6 +35,11 @@ pub enum DemoError {
     #[http(status = 404, code = "item_not_found")]
     ItemNotFound(i64),
 
+    /// The status-code reference has no entry for this number.
+    #[error("{0} is not in the status-code registry")]
+    #[http(status = 404, code = "unknown_status_code")]
+    UnknownStatusCode(u16),
+
     /// No job with this id.
     #[error("job {0} not found")]
     #[http(status = 404, code = "job_not_found")]

@@ -46,7 +46,7 @@ async fn all_codes(
 ) -> Result<Response, DemoError> {
     let Query(query) = query.map_err(|rejection| DemoError::BadParameter(rejection.body_text()))?;
     if let Some(code) = query.code {
-        return answer_one(&headers, &code, "/codes");
+        return answer_one(&headers, &code);
     }
     Ok(if wants_json(&headers) {
         Json(&*REGISTRY).into_response()
@@ -61,12 +61,12 @@ async fn one_code(
     code: Result<Path<String>, PathRejection>,
 ) -> Result<Response, DemoError> {
     let Path(code) = code.map_err(|rejection| DemoError::BadParameter(rejection.body_text()))?;
-    answer_one(&headers, &code, &format!("/codes/{code}"))
+    answer_one(&headers, &code)
 }
 
 /// Not three digits from 100 to 999: 400. A number the registry does not
 /// list: 404, as for any page that does not exist.
-fn answer_one(headers: &HeaderMap, text: &str, path: &str) -> Result<Response, DemoError> {
+fn answer_one(headers: &HeaderMap, text: &str) -> Result<Response, DemoError> {
     let code = text
         .parse::<u16>()
         .ok()
@@ -78,7 +78,7 @@ fn answer_one(headers: &HeaderMap, text: &str, path: &str) -> Result<Response, D
         })?;
     let info = REGISTRY
         .code(code)
-        .ok_or_else(|| DemoError::RouteNotFound(path.to_owned()))?;
+        .ok_or(DemoError::UnknownStatusCode(code))?;
     Ok(if wants_json(headers) {
         Json(info).into_response()
     } else {
