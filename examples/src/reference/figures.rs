@@ -151,14 +151,19 @@ fn redirects(registry: &Registry) -> Option<String> {
     ))
 }
 
-/// The order in which a request is checked, each failure its code. The
-/// checks are the demo's; the codes' phrases come from the registry.
+/// The order in which the demo checks a request, each failure its code: its
+/// middleware first (`examples/src/demo/mod.rs`: maintenance outside rate
+/// limiting, both outside the router), then the router, the extractors and
+/// the handler. The codes' phrases come from the registry.
 const CHECKS: &[(u16, &str)] = &[
+    (503, "Maintenance off?"),
+    (429, "A write within the rate limit?"),
+    (404, "Is there such a route?"),
+    (405, "Does it take this method?"),
     (400, "Is the request well-formed?"),
     (401, "Are the credentials valid?"),
     (403, "May this client do this?"),
-    (404, "Does the resource exist?"),
-    (429, "Within the rate limit?"),
+    (404, "Does the item exist?"),
 ];
 
 fn error_order(registry: &Registry) -> Option<String> {
@@ -183,9 +188,9 @@ fn error_order(registry: &Registry) -> Option<String> {
     Some(figure(
         "error-order",
         &svg.finish("The order of error checks"),
-        "Cheap checks first, each failure answered with its code: the request, then who asks, \
-         then what they may do, then the resource, then the rate; a failure of the server itself \
-         is a 5xx.",
+        "The order this demo applies, each failure answered with its code: its middleware \
+         (maintenance, then the rate limit on writes), then the router, the request's syntax, \
+         who asks, what they may do and the item itself; a failure of the server is a 5xx.",
     ))
 }
 
