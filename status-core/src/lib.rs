@@ -93,11 +93,15 @@ extern crate self as status_core;
 mod builtin;
 mod catalog;
 mod class;
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+pub mod conformance;
 #[cfg(feature = "client")]
 #[cfg_attr(docsrs, doc(cfg(feature = "client")))]
 pub mod client;
 mod error;
 mod external;
+mod grpc;
 mod headers;
 mod invalid;
 mod log;
@@ -115,6 +119,7 @@ pub use class::{
     ClientError, Informational, Redirection, ServerError, Status, StatusClass, Success,
 };
 pub use error::{ErrorResponse, HttpError};
+pub use grpc::GrpcCode;
 pub use headers::{Headers, InvalidHeader};
 pub use invalid::{InvalidStatusCode, InvalidWarningCode};
 pub use problem::{PROBLEM_JSON, ProblemDetails};

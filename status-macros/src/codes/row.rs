@@ -30,8 +30,18 @@ pub(crate) fn code_row(entry: &CodeEntry) -> TokenStream {
         may_headers,
         cacheable,
         retryable,
+        interim,
+        unsatisfied_range,
+        allow_excludes_method,
         ..
     } = entry;
+    let grpc = entry.grpc.map_or_else(
+        || quote!(None),
+        |variant| {
+            let variant = Ident::new(variant, Span::call_site());
+            quote!(Some(#variant))
+        },
+    );
     let aliases = entry
         .aliases
         .iter()
@@ -56,6 +66,10 @@ pub(crate) fn code_row(entry: &CodeEntry) -> TokenStream {
             may_headers: [#(#may_headers),*],
             cacheable: #cacheable,
             retryable: #retryable,
+            interim: #interim,
+            unsatisfied_range: #unsatisfied_range,
+            allow_excludes_method: #allow_excludes_method,
+            grpc: #grpc,
             aliases: [#(#aliases)*],
         }
     }

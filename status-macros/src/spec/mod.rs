@@ -46,6 +46,11 @@ pub(crate) struct CodeEntry {
     pub(crate) may_headers: Vec<String>,
     pub(crate) cacheable: bool,
     pub(crate) retryable: bool,
+    pub(crate) interim: bool,
+    pub(crate) unsatisfied_range: bool,
+    pub(crate) allow_excludes_method: bool,
+    /// The `GrpcCode` variant name (checked), such as `InvalidArgument`.
+    pub(crate) grpc: Option<&'static str>,
     pub(crate) aliases: Vec<Alias>,
 }
 
@@ -145,6 +150,13 @@ impl CodeEntry {
                 .collect(),
             cacheable: raw.cacheable,
             retryable: raw.retryable,
+            interim: raw.interim,
+            unsatisfied_range: raw.unsatisfied_range,
+            allow_excludes_method: raw.allow_excludes_method,
+            grpc: raw
+                .grpc
+                .as_ref()
+                .and_then(|name| model::grpc_variant(name.get_ref())),
             aliases: raw
                 .alias
                 .into_iter()
