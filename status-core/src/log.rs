@@ -41,3 +41,22 @@ pub(crate) fn dropped_header_name(name: &str) {
     #[cfg(feature = "tracing")]
     tracing::warn!(header = name, "dropped a response header that http refused");
 }
+
+/// A response that broke one of the registry's rules (`ConformanceLayer`).
+#[cfg(feature = "tower")]
+pub(crate) fn conformance_violation(
+    method: &http::Method,
+    status: u16,
+    violation: &crate::conformance::Violation,
+) {
+    tracing::warn!(
+        target: "status_core::conformance",
+        method = %method,
+        status,
+        rule = ?violation.rule,
+        level = violation.level.as_str(),
+        reference = violation.reference,
+        "{}",
+        violation.message,
+    );
+}

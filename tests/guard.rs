@@ -1,0 +1,136 @@
+//! `status_core::conformance`: a table of deliberately broken responses, one
+//! per rule, each found with the right rule, level and reference, and the
+//! same responses mended, in which nothing is found.
+
+use http::{Method, Response};
+use status_core::conformance::{self, Level, Rule};
+
+struct Case {
+    name: &'static str,
+    method: Method,
+    status: u16,
+    headers: &'static [(&'static str, &'static str)],
+    body: &'static str,
+    rule: Rule,
+    level: Level,
+    reference: &'static str,
+}
+
+const PROBLEM: (&str, &str) = ("content-type", "application/problem+json");
+
+#[rustfmt::skip]
+fn broken() -> Vec<Case> {
+    use Level::{Must, Should};
+    let case = |name, method, status, headers, body, rule, level, reference| Case {
+        name, method, status, headers, body, rule, level, reference,
+    };
+    vec![
+        case("401 without WWW-Authenticate", Method::GET, 401, &[], "", Rule::RequiredHeader, Must, "RFC 9110, Section 15.5.2"),
+        case("405 without Allow", Method::DELETE, 405, &[], "", Rule::RequiredHeader, Must, "RFC 9110, Section 15.5.6"),
+        case("407 without Proxy-Authenticate", Method::GET, 407, &[], "", Rule::RequiredHeader, Must, "RFC 9110, Section 15.5.8"),
+        case("426 without Upgrade", Method::GET, 426, &[], "", Rule::RequiredHeader, Must, "RFC 9110, Section 15.5.22"),
+        case("204 with content", Method::DELETE, 204, &[], "gone", Rule::ContentNotAllowed, Must, "RFC 9110, Section 15.3.5"),
+        case("304 with content", Method::GET, 304, &[], "same", Rule::ContentNotAllowed, Must, "RFC 9110, Section 15.4.5"),
+        case("205 with content", Method::POST, 205, &[], "reset", Rule::ContentNotAllowed, Must, "RFC 9110, Section 15.3.6"),
+        case("content on HEAD", Method::HEAD, 200, &[], "hello", Rule::ContentInHeadResponse, Must, "RFC 9110, Section 9.3.2"),
+        case("103 as the final status", Method::GET, 103, &[("link", "</style.css>; rel=preload")], "", Rule::InterimFinalStatus, Must, "RFC 8297, Section 2"),
+        case("201 without Location", Method::POST, 201, &[], "{}", Rule::RecommendedHeader, Should, "RFC 9110, Section 15.3.2"),
+        case("301 without Location", Method::GET, 301, &[], "", Rule::RecommendedHeader, Should, "RFC 9110, Section 15.4.2"),
+        case("308 without Location", Method::GET, 308, &[], "", Rule::RecommendedHeader, Should, "RFC 9110, Section 15.4.9"),
+        case("206 without Content-Range", Method::GET, 206, &[], "part", Rule::RecommendedHeader, Should, "RFC 9110, Section 15.3.7"),
+        case("416 without Content-Range", Method::GET, 416, &[], "", Rule::RecommendedHeader, Should, "RFC 9110, Section 15.5.17"),
+        case("416 with a satisfied range", Method::GET, 416, &[("content-range", "bytes 0-9/100")], "", Rule::UnsatisfiedRange, Should, "RFC 9110, Section 15.5.17"),
+        case("405 whose Allow lists the method", Method::DELETE, 405, &[("allow", "GET, DELETE")], "", Rule::AllowListsRequestMethod, Must, "RFC 9110, Section 15.5.6"),
+        case("Retry-After in words", Method::GET, 503, &[("retry-after", "in a minute")], "", Rule::MalformedRetryAfter, Must, "RFC 9110, Section 10.2.3"),
+        case("Retry-After as an obsolete date", Method::GET, 429, &[("retry-after", "Sunday, 06-Nov-94 08:49:37 GMT")], "", Rule::MalformedRetryAfter, Must, "RFC 9110, Section 10.2.3"),
+        case("two Retry-After fields", Method::GET, 503, &[("retry-after", "5"), ("retry-after", "6")], "", Rule::MalformedRetryAfter, Must, "RFC 9110, Section 10.2.3"),
+        case("problem status differs", Method::GET, 404, &[PROBLEM], r#"{"status":400,"title":"Bad Request"}"#, Rule::ProblemStatusMismatch, Must, "RFC 9457, Section 3.1.2"),
+        case("problem status above 599", Method::GET, 500, &[PROBLEM], r#"{"status":600}"#, Rule::ProblemStatusOutOfRange, Must, "RFC 9110, Section 15"),
+        case("problem status below 100", Method::GET, 400, &[PROBLEM], r#"{"status":99}"#, Rule::ProblemStatusOutOfRange, Must, "RFC 9110, Section 15"),
+        case("problem status as a string", Method::GET, 400, &[("content-type", "application/problem+json; charset=utf-8")], r#"{"status":"400"}"#, Rule::ProblemStatusOutOfRange, Must, "RFC 9110, Section 15"),
+    ]
+}
+
+fn response(status: u16, headers: &[(&str, &str)], body: &'static str) -> Response<&'static str> {
+    let mut builder = Response::builder().status(status);
+    for (name, value) in headers {
+        builder = builder.header(*name, *value);
+    }
+    builder.body(body).expect("a valid test response")
+}
+
+#[test]
+fn every_broken_response_is_found_with_its_rule() {
+    for case in broken() {
+        let found = conformance::check_response(&case.method, &response(case.status, case.headers, case.body));
+        assert_eq!(found.len(), 1, "{}: {found:#?}", case.name);
+        let violation = &found[0];
+        assert_eq!(violation.rule, case.rule, "{}", case.name);
+        assert_eq!(violation.level, case.level, "{}", case.name);
+        assert_eq!(violation.reference, case.reference, "{}", case.name);
+    }
+}
+
+/// Every rule of `Rule` has a case in the table.
+#[test]
+fn the_table_covers_every_rule() {
+    let covered: Vec<Rule> = broken().iter().map(|case| case.rule).collect();
+    for rule in [
+        Rule::RequiredHeader,
+        Rule::RecommendedHeader,
+        Rule::ContentNotAllowed,
+        Rule::ContentInHeadResponse,
+        Rule::InterimFinalStatus,
+        Rule::UnsatisfiedRange,
+        Rule::AllowListsRequestMethod,
+        Rule::MalformedRetryAfter,
+        Rule::ProblemStatusMismatch,
+        Rule::ProblemStatusOutOfRange,
+    ] {
+        assert!(covered.contains(&rule), "{rule:?} has no broken response");
+    }
+}
+
+#[rustfmt::skip]
+#[test]
+fn mended_responses_pass() {
+    let fine: [(Method, u16, &[(&str, &str)], &'static str); 16] = [
+        (Method::GET, 401, &[("www-authenticate", "Bearer")], ""),
+        (Method::DELETE, 405, &[("allow", "GET, HEAD")], ""),
+        (Method::GET, 407, &[("proxy-authenticate", "Basic realm=\"proxy\"")], ""),
+        (Method::GET, 426, &[("upgrade", "HTTP/2")], ""),
+        (Method::GET, 101, &[("upgrade", "websocket")], ""),
+        (Method::DELETE, 204, &[], ""),
+        (Method::GET, 304, &[("etag", "\"1\"")], ""),
+        (Method::HEAD, 200, &[("content-length", "5")], ""),
+        (Method::POST, 201, &[("location", "/items/1")], "{}"),
+        (Method::GET, 206, &[("content-range", "bytes 0-3/10")], "part"),
+        (Method::GET, 206, &[("content-type", "multipart/byteranges; boundary=x")], "--x--"),
+        (Method::GET, 416, &[("content-range", "bytes */10")], ""),
+        (Method::GET, 503, &[("retry-after", "120")], ""),
+        (Method::GET, 429, &[("retry-after", "Sun, 06 Nov 1994 08:49:37 GMT")], ""),
+        (Method::GET, 404, &[PROBLEM], r#"{"type":"about:blank","status":404,"extra":{"status":1}}"#),
+        (Method::GET, 299, &[], "a code the registry does not know has no rules"),
+    ];
+    for (method, status, headers, body) in fine {
+        conformance::assert_conformant(&method, &response(status, headers, body));
+    }
+}
+
+#[test]
+fn check_and_check_head_agree_with_check_response() {
+    let response = response(204, &[], "gone");
+    let (parts, body) = response.into_parts();
+    assert_eq!(conformance::check(&Method::GET, &parts, body.as_bytes()).len(), 1);
+    assert_eq!(conformance::check_head(&Method::GET, &parts, 4).len(), 1);
+    assert!(conformance::check_head(&Method::GET, &parts, 0).is_empty());
+}
+
+#[test]
+fn a_violation_reads_as_one_line() {
+    let found = conformance::check_response(&Method::DELETE, &response(405, &[("allow", "DELETE")], ""));
+    assert_eq!(
+        found[0].to_string(),
+        "MUST (RFC 9110, Section 15.5.6): 405 Method Not Allowed to DELETE with an Allow that lists DELETE"
+    );
+}
