@@ -134,3 +134,86 @@ fn a_violation_reads_as_one_line() {
         "MUST (RFC 9110, Section 15.5.6): 405 Method Not Allowed to DELETE with an Allow that lists DELETE"
     );
 }
+
+mod layer {
+    use std::sync::{Arc, Mutex, PoisonError};
+
+    use axum::Router;
+    use axum::routing::get;
+    use http::{Request, StatusCode};
+    use http_body_util::BodyExt as _;
+    use status_core::conformance::ConformanceLayer;
+    use tower::ServiceExt as _;
+
+    fn broken_app() -> Router {
+        Router::new()
+            .route("/login", get(|| async { StatusCode::UNAUTHORIZED }))
+            .route("/ok", get(|| async { "fine" }))
+    }
+
+    async fn call(app: Router, path: &str) -> (StatusCode, String, Option<String>) {
+        let request = Request::get(path).body(axum::body::Body::empty()).expect("request");
+        let response = app.oneshot(request).await.expect("infallible");
+        let status = response.status();
+        let count = response
+            .headers()
+            .get("conformance-violations")
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_owned);
+        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        (status, String::from_utf8_lossy(&bytes).into_owned(), count)
+    }
+
+    #[tokio::test]
+    async fn strict_answers_500_with_the_violations() {
+        let app = broken_app().layer(ConformanceLayer::strict());
+        let (status, body, count) = call(app.clone(), "/login").await;
+        assert_eq!(status, 500);
+        assert_eq!(count.as_deref(), Some("1"));
+        assert!(body.contains("MUST (RFC 9110, Section 15.5.2): 401 Unauthorized without WWW-Authenticate"), "{body}");
+        assert_eq!(call(app, "/ok").await, (StatusCode::OK, "fine".to_owned(), None));
+    }
+
+    /// Collects the message of every event.
+    #[derive(Clone, Default)]
+    struct Events(Arc<Mutex<Vec<String>>>);
+
+    impl tracing::Subscriber for Events {
+        fn enabled(&self, _: &tracing::Metadata<'_>) -> bool {
+            true
+        }
+        fn new_span(&self, _: &tracing::span::Attributes<'_>) -> tracing::span::Id {
+            tracing::span::Id::from_u64(1)
+        }
+        fn record(&self, _: &tracing::span::Id, _: &tracing::span::Record<'_>) {}
+        fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
+        fn event(&self, event: &tracing::Event<'_>) {
+            struct Text(String);
+            impl tracing::field::Visit for Text {
+                fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
+                    use std::fmt::Write as _;
+                    let _ = write!(self.0, "{}={value:?} ", field.name());
+                }
+            }
+            let mut text = Text(format!("{} ", event.metadata().target()));
+            event.record(&mut text);
+            self.0.lock().unwrap_or_else(PoisonError::into_inner).push(text.0);
+        }
+        fn enter(&self, _: &tracing::span::Id) {}
+        fn exit(&self, _: &tracing::span::Id) {}
+    }
+
+    #[tokio::test]
+    async fn lenient_logs_and_sends_the_response_unchanged() {
+        let events = Events::default();
+        let _guard = tracing::subscriber::set_default(events.clone());
+        let app = broken_app().layer(ConformanceLayer::new());
+        let (status, _, count) = call(app, "/login").await;
+        assert_eq!((status, count), (StatusCode::UNAUTHORIZED, None));
+        let logged = events.0.lock().unwrap_or_else(PoisonError::into_inner).join("\n");
+        assert!(logged.starts_with("status_core::conformance "), "{logged}");
+        assert!(logged.contains("401 Unauthorized without WWW-Authenticate"), "{logged}");
+        assert!(logged.contains("reference=\"RFC 9110, Section 15.5.2\""), "{logged}");
+        assert!(logged.contains("level=\"MUST\""), "{logged}");
+    }
+}
