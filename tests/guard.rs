@@ -91,10 +91,11 @@ fn the_table_covers_every_rule() {
     }
 }
 
+type Exchange = (Method, u16, &'static [(&'static str, &'static str)], &'static str);
+
 #[rustfmt::skip]
-#[test]
-fn mended_responses_pass() {
-    let fine: [(Method, u16, &[(&str, &str)], &'static str); 16] = [
+fn mended() -> [Exchange; 16] {
+    [
         (Method::GET, 401, &[("www-authenticate", "Bearer")], ""),
         (Method::DELETE, 405, &[("allow", "GET, HEAD")], ""),
         (Method::GET, 407, &[("proxy-authenticate", "Basic realm=\"proxy\"")], ""),
@@ -111,8 +112,12 @@ fn mended_responses_pass() {
         (Method::GET, 429, &[("retry-after", "Sun, 06 Nov 1994 08:49:37 GMT")], ""),
         (Method::GET, 404, &[PROBLEM], r#"{"type":"about:blank","status":404,"extra":{"status":1}}"#),
         (Method::GET, 299, &[], "a code the registry does not know has no rules"),
-    ];
-    for (method, status, headers, body) in fine {
+    ]
+}
+
+#[test]
+fn mended_responses_pass() {
+    for (method, status, headers, body) in mended() {
         conformance::assert_conformant(&method, &response(status, headers, body));
     }
 }
@@ -215,5 +220,139 @@ mod layer {
         assert!(logged.contains("401 Unauthorized without WWW-Authenticate"), "{logged}");
         assert!(logged.contains("reference=\"RFC 9110, Section 15.5.2\""), "{logged}");
         assert!(logged.contains("level=\"MUST\""), "{logged}");
+    }
+}
+
+/// The same exchanges, fed to httplint (PyPI, the linter behind REDbot):
+/// on every rule both have, both find the same responses at fault.
+mod httplint {
+    use std::io::Write as _;
+    use std::path::PathBuf;
+    use std::process::{Command, Stdio};
+
+    use http::Method;
+    use serde_json::{Value, json};
+    use status_core::conformance::{self, Rule, Violation};
+
+    use super::{broken, mended, response};
+
+    /// httplint's note for a violation of a rule it also has; `None` for
+    /// rules httplint lacks (401 without WWW-Authenticate, 1xx as final, the
+    /// problem+json status, ...).
+    fn httplint_notes(violation: &Violation, status: u16) -> Option<&'static [&'static str]> {
+        Some(match (violation.rule, status) {
+            (Rule::ContentNotAllowed | Rule::ContentInHeadResponse, _) => &["CONTENT_NOT_ALLOWED"],
+            (Rule::RecommendedHeader, 201) => &["CREATED_WITHOUT_LOCATION"],
+            (Rule::RecommendedHeader, 300..=399) => &["REDIRECT_WITHOUT_LOCATION"],
+            (Rule::RecommendedHeader, 206) => &["PARTIAL_WITHOUT_RANGE"],
+            (Rule::RecommendedHeader, 416) => &["STATUS_416_WITHOUT_CONTENT_RANGE"],
+            (Rule::AllowListsRequestMethod, _) => &["STATUS_405_METHOD_IN_ALLOW"],
+            (Rule::MalformedRetryAfter, _) => &["BAD_SYNTAX", "BAD_SYNTAX_DETAILED", "SINGLE_HEADER_REPEAT"],
+            _ => return None,
+        })
+    }
+
+    /// Every note the comparison looks at.
+    const SHARED: [&str; 9] = [
+        "CONTENT_NOT_ALLOWED",
+        "CREATED_WITHOUT_LOCATION",
+        "REDIRECT_WITHOUT_LOCATION",
+        "PARTIAL_WITHOUT_RANGE",
+        "STATUS_416_WITHOUT_CONTENT_RANGE",
+        "STATUS_405_METHOD_IN_ALLOW",
+        "BAD_SYNTAX",
+        "BAD_SYNTAX_DETAILED",
+        "SINGLE_HEADER_REPEAT",
+    ];
+
+    /// Where the two disagree on purpose, each with its reason.
+    fn known_difference(status: u16, headers: &[(&str, &str)]) -> Option<&'static str> {
+        if headers.iter().any(|(_, value)| value.starts_with("Sunday, ")) {
+            // RFC 9110 Section 5.6.7: a recipient MUST accept the obsolete
+            // rfc850-date, but a sender MUST generate IMF-fixdate. httplint
+            // judges as a recipient; the guard checks what a server sends.
+            return Some("obsolete date form");
+        }
+        if status == 206 && headers.iter().any(|(_, value)| value.starts_with("multipart/byteranges")) {
+            // A multipart/byteranges 206 carries its ranges in the body
+            // (RFC 9110 Section 14.6); httplint asks for Content-Range anyway.
+            return Some("multipart 206");
+        }
+        None
+    }
+
+    fn python() -> Option<PathBuf> {
+        if let Some(path) = std::env::var_os("HTTPLINT_PYTHON") {
+            return Some(PathBuf::from(path));
+        }
+        let venv = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/httplint-venv/bin/python");
+        venv.exists().then_some(venv)
+    }
+
+    #[test]
+    fn agrees_with_httplint_on_shared_rules() {
+        let Some(python) = python() else {
+            assert!(
+                std::env::var_os("STATUS_REQUIRE_HTTPLINT").is_none(),
+                "STATUS_REQUIRE_HTTPLINT is set but httplint is not installed"
+            );
+            eprintln!(
+                "skipped: httplint is not installed; run .ci/run, or create target/httplint-venv \
+                 with `pip install httplint` (or set HTTPLINT_PYTHON)"
+            );
+            return;
+        };
+        let mut exchanges: Vec<(Method, u16, &[(&str, &str)], &str)> = broken()
+            .into_iter()
+            .map(|case| (case.method, case.status, case.headers, case.body))
+            .collect();
+        exchanges.extend(mended());
+        let input: Vec<Value> = exchanges
+            .iter()
+            .map(|(method, status, headers, body)| {
+                json!({
+                    "method": method.as_str(),
+                    "request_headers": [["range", "bytes=0-3"]],
+                    "status": status,
+                    "headers": headers,
+                    "body": body,
+                })
+            })
+            .collect();
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/httplint_check.py");
+        let output = Command::new(&python)
+            .arg(script)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .and_then(|mut child| {
+                child
+                    .stdin
+                    .take()
+                    .expect("piped stdin")
+                    .write_all(Value::Array(input).to_string().as_bytes())?;
+                child.wait_with_output()
+            })
+            .expect("httplint runs");
+        assert!(output.status.success(), "httplint_check.py failed");
+        let verdicts: Vec<Vec<String>> = serde_json::from_slice(&output.stdout).expect("a JSON array of note names");
+        let mut compared = 0;
+        for ((method, status, headers, body), notes) in exchanges.iter().zip(&verdicts) {
+            if known_difference(*status, headers).is_some() {
+                continue;
+            }
+            let ours: Vec<&str> = conformance::check_response(method, &response(*status, headers, body))
+                .iter()
+                .filter_map(|violation| httplint_notes(violation, *status))
+                .flatten()
+                .copied()
+                .collect();
+            let theirs: Vec<&str> = notes.iter().map(String::as_str).filter(|note| SHARED.contains(note)).collect();
+            let agree = ours.is_empty() == theirs.is_empty()
+                && theirs.iter().all(|note| ours.contains(note));
+            assert!(agree, "{method} {status} {headers:?}: guard {ours:?}, httplint {theirs:?}");
+            compared += 1;
+        }
+        assert!(compared >= 30, "only {compared} exchanges compared");
     }
 }
