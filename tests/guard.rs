@@ -62,7 +62,10 @@ fn response(status: u16, headers: &[(&str, &str)], body: &'static str) -> Respon
 #[test]
 fn every_broken_response_is_found_with_its_rule() {
     for case in broken() {
-        let found = conformance::check_response(&case.method, &response(case.status, case.headers, case.body));
+        let found = conformance::check_response(
+            &case.method,
+            &response(case.status, case.headers, case.body),
+        );
         assert_eq!(found.len(), 1, "{}: {found:#?}", case.name);
         let violation = &found[0];
         assert_eq!(violation.rule, case.rule, "{}", case.name);
@@ -91,7 +94,12 @@ fn the_table_covers_every_rule() {
     }
 }
 
-type Exchange = (Method, u16, &'static [(&'static str, &'static str)], &'static str);
+type Exchange = (
+    Method,
+    u16,
+    &'static [(&'static str, &'static str)],
+    &'static str,
+);
 
 #[rustfmt::skip]
 fn mended() -> [Exchange; 16] {
@@ -126,14 +134,18 @@ fn mended_responses_pass() {
 fn check_and_check_head_agree_with_check_response() {
     let response = response(204, &[], "gone");
     let (parts, body) = response.into_parts();
-    assert_eq!(conformance::check(&Method::GET, &parts, body.as_bytes()).len(), 1);
+    assert_eq!(
+        conformance::check(&Method::GET, &parts, body.as_bytes()).len(),
+        1
+    );
     assert_eq!(conformance::check_head(&Method::GET, &parts, 4).len(), 1);
     assert!(conformance::check_head(&Method::GET, &parts, 0).is_empty());
 }
 
 #[test]
 fn a_violation_reads_as_one_line() {
-    let found = conformance::check_response(&Method::DELETE, &response(405, &[("allow", "DELETE")], ""));
+    let found =
+        conformance::check_response(&Method::DELETE, &response(405, &[("allow", "DELETE")], ""));
     assert_eq!(
         found[0].to_string(),
         "MUST (RFC 9110, Section 15.5.6): 405 Method Not Allowed to DELETE with an Allow that lists DELETE"
@@ -157,7 +169,9 @@ mod layer {
     }
 
     async fn call(app: Router, path: &str) -> (StatusCode, String, Option<String>) {
-        let request = Request::get(path).body(axum::body::Body::empty()).expect("request");
+        let request = Request::get(path)
+            .body(axum::body::Body::empty())
+            .expect("request");
         let response = app.oneshot(request).await.expect("infallible");
         let status = response.status();
         let count = response
@@ -165,7 +179,12 @@ mod layer {
             .get("conformance-violations")
             .and_then(|value| value.to_str().ok())
             .map(str::to_owned);
-        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
         (status, String::from_utf8_lossy(&bytes).into_owned(), count)
     }
 
@@ -175,8 +194,16 @@ mod layer {
         let (status, body, count) = call(app.clone(), "/login").await;
         assert_eq!(status, 500);
         assert_eq!(count.as_deref(), Some("1"));
-        assert!(body.contains("MUST (RFC 9110, Section 15.5.2): 401 Unauthorized without WWW-Authenticate"), "{body}");
-        assert_eq!(call(app, "/ok").await, (StatusCode::OK, "fine".to_owned(), None));
+        assert!(
+            body.contains(
+                "MUST (RFC 9110, Section 15.5.2): 401 Unauthorized without WWW-Authenticate"
+            ),
+            "{body}"
+        );
+        assert_eq!(
+            call(app, "/ok").await,
+            (StatusCode::OK, "fine".to_owned(), None)
+        );
     }
 
     /// Collects the message of every event.
@@ -195,14 +222,21 @@ mod layer {
         fn event(&self, event: &tracing::Event<'_>) {
             struct Text(String);
             impl tracing::field::Visit for Text {
-                fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
+                fn record_debug(
+                    &mut self,
+                    field: &tracing::field::Field,
+                    value: &dyn std::fmt::Debug,
+                ) {
                     use std::fmt::Write as _;
                     let _ = write!(self.0, "{}={value:?} ", field.name());
                 }
             }
             let mut text = Text(format!("{} ", event.metadata().target()));
             event.record(&mut text);
-            self.0.lock().unwrap_or_else(PoisonError::into_inner).push(text.0);
+            self.0
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push(text.0);
         }
         fn enter(&self, _: &tracing::span::Id) {}
         fn exit(&self, _: &tracing::span::Id) {}
@@ -215,22 +249,31 @@ mod layer {
         let app = broken_app().layer(ConformanceLayer::new());
         let (status, _, count) = call(app, "/login").await;
         assert_eq!((status, count), (StatusCode::UNAUTHORIZED, None));
-        let logged = events.0.lock().unwrap_or_else(PoisonError::into_inner).join("\n");
+        let logged = events
+            .0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .join("\n");
         assert!(logged.starts_with("status_core::conformance "), "{logged}");
-        assert!(logged.contains("401 Unauthorized without WWW-Authenticate"), "{logged}");
-        assert!(logged.contains("reference=\"RFC 9110, Section 15.5.2\""), "{logged}");
+        assert!(
+            logged.contains("401 Unauthorized without WWW-Authenticate"),
+            "{logged}"
+        );
+        assert!(
+            logged.contains("reference=\"RFC 9110, Section 15.5.2\""),
+            "{logged}"
+        );
         assert!(logged.contains("level=\"MUST\""), "{logged}");
     }
 }
 
-/// The same exchanges, fed to httplint (PyPI, the linter behind REDbot):
+/// The same exchanges, fed to httplint (`PyPI`, the linter behind `REDbot`):
 /// on every rule both have, both find the same responses at fault.
 mod httplint {
     use std::io::Write as _;
     use std::path::PathBuf;
     use std::process::{Command, Stdio};
 
-    use http::Method;
     use serde_json::{Value, json};
     use status_core::conformance::{self, Rule, Violation};
 
@@ -247,7 +290,9 @@ mod httplint {
             (Rule::RecommendedHeader, 206) => &["PARTIAL_WITHOUT_RANGE"],
             (Rule::RecommendedHeader, 416) => &["STATUS_416_WITHOUT_CONTENT_RANGE"],
             (Rule::AllowListsRequestMethod, _) => &["STATUS_405_METHOD_IN_ALLOW"],
-            (Rule::MalformedRetryAfter, _) => &["BAD_SYNTAX", "BAD_SYNTAX_DETAILED", "SINGLE_HEADER_REPEAT"],
+            (Rule::MalformedRetryAfter, _) => {
+                &["BAD_SYNTAX", "BAD_SYNTAX_DETAILED", "SINGLE_HEADER_REPEAT"]
+            }
             _ => return None,
         })
     }
@@ -267,13 +312,20 @@ mod httplint {
 
     /// Where the two disagree on purpose, each with its reason.
     fn known_difference(status: u16, headers: &[(&str, &str)]) -> Option<&'static str> {
-        if headers.iter().any(|(_, value)| value.starts_with("Sunday, ")) {
+        if headers
+            .iter()
+            .any(|(_, value)| value.starts_with("Sunday, "))
+        {
             // RFC 9110 Section 5.6.7: a recipient MUST accept the obsolete
             // rfc850-date, but a sender MUST generate IMF-fixdate. httplint
             // judges as a recipient; the guard checks what a server sends.
             return Some("obsolete date form");
         }
-        if status == 206 && headers.iter().any(|(_, value)| value.starts_with("multipart/byteranges")) {
+        if status == 206
+            && headers
+                .iter()
+                .any(|(_, value)| value.starts_with("multipart/byteranges"))
+        {
             // A multipart/byteranges 206 carries its ranges in the body
             // (RFC 9110 Section 14.6); httplint asks for Content-Range anyway.
             return Some("multipart 206");
@@ -285,7 +337,8 @@ mod httplint {
         if let Some(path) = std::env::var_os("HTTPLINT_PYTHON") {
             return Some(PathBuf::from(path));
         }
-        let venv = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/httplint-venv/bin/python");
+        let venv =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/httplint-venv/bin/python");
         venv.exists().then_some(venv)
     }
 
@@ -302,7 +355,7 @@ mod httplint {
             );
             return;
         };
-        let mut exchanges: Vec<(Method, u16, &[(&str, &str)], &str)> = broken()
+        let mut exchanges: Vec<super::Exchange> = broken()
             .into_iter()
             .map(|case| (case.method, case.status, case.headers, case.body))
             .collect();
@@ -335,22 +388,31 @@ mod httplint {
             })
             .expect("httplint runs");
         assert!(output.status.success(), "httplint_check.py failed");
-        let verdicts: Vec<Vec<String>> = serde_json::from_slice(&output.stdout).expect("a JSON array of note names");
+        let verdicts: Vec<Vec<String>> =
+            serde_json::from_slice(&output.stdout).expect("a JSON array of note names");
         let mut compared = 0;
         for ((method, status, headers, body), notes) in exchanges.iter().zip(&verdicts) {
             if known_difference(*status, headers).is_some() {
                 continue;
             }
-            let ours: Vec<&str> = conformance::check_response(method, &response(*status, headers, body))
+            let ours: Vec<&str> =
+                conformance::check_response(method, &response(*status, headers, body))
+                    .iter()
+                    .filter_map(|violation| httplint_notes(violation, *status))
+                    .flatten()
+                    .copied()
+                    .collect();
+            let theirs: Vec<&str> = notes
                 .iter()
-                .filter_map(|violation| httplint_notes(violation, *status))
-                .flatten()
-                .copied()
+                .map(String::as_str)
+                .filter(|note| SHARED.contains(note))
                 .collect();
-            let theirs: Vec<&str> = notes.iter().map(String::as_str).filter(|note| SHARED.contains(note)).collect();
             let agree = ours.is_empty() == theirs.is_empty()
                 && theirs.iter().all(|note| ours.contains(note));
-            assert!(agree, "{method} {status} {headers:?}: guard {ours:?}, httplint {theirs:?}");
+            assert!(
+                agree,
+                "{method} {status} {headers:?}: guard {ours:?}, httplint {theirs:?}"
+            );
             compared += 1;
         }
         assert!(compared >= 30, "only {compared} exchanges compared");

@@ -57,7 +57,10 @@ impl Subscriber for Seen {
     fn event(&self, event: &Event<'_>) {
         let mut fields = BTreeMap::new();
         event.record(&mut Fields(&mut fields));
-        self.events.lock().unwrap_or_else(PoisonError::into_inner).push(fields);
+        self.events
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(fields);
     }
     fn enter(&self, _: &Id) {
         let metadata = *self.metadata.lock().unwrap_or_else(PoisonError::into_inner);
@@ -91,25 +94,72 @@ fn respond(error: &ApiError) -> Seen {
 #[test]
 fn a_4xx_records_status_and_code_but_is_not_a_span_error() {
     let seen = respond(&ApiError::ItemNotFound(7));
-    let span = seen.span.lock().unwrap_or_else(PoisonError::into_inner).clone();
-    assert_eq!(span.get("http.response.status_code").map(String::as_str), Some("404"));
-    assert_eq!(span.get("error.type").map(String::as_str), Some("item_not_found"));
+    let span = seen
+        .span
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .clone();
+    assert_eq!(
+        span.get("http.response.status_code").map(String::as_str),
+        Some("404")
+    );
+    assert_eq!(
+        span.get("error.type").map(String::as_str),
+        Some("item_not_found")
+    );
     assert_eq!(span.get("otel.status_code"), None);
-    let events = seen.events.lock().unwrap_or_else(PoisonError::into_inner).clone();
-    assert!(events.iter().any(|event| event.get("error.type").map(String::as_str) == Some("item_not_found")
-        && event.get("http.response.status_code").map(String::as_str) == Some("404")), "{events:#?}");
+    let events = seen
+        .events
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .clone();
+    assert!(
+        events
+            .iter()
+            .any(
+                |event| event.get("error.type").map(String::as_str) == Some("item_not_found")
+                    && event.get("http.response.status_code").map(String::as_str) == Some("404")
+            ),
+        "{events:#?}"
+    );
 }
 
 #[test]
 fn a_5xx_marks_the_span_as_an_error() {
     let seen = respond(&ApiError::Unavailable);
-    let span = seen.span.lock().unwrap_or_else(PoisonError::into_inner).clone();
-    assert_eq!(span.get("http.response.status_code").map(String::as_str), Some("503"));
-    assert_eq!(span.get("error.type").map(String::as_str), Some("unavailable"));
-    assert_eq!(span.get("otel.status_code").map(String::as_str), Some("ERROR"));
-    let events = seen.events.lock().unwrap_or_else(PoisonError::into_inner).clone();
-    assert!(events.iter().any(|event| event.get("error.type").map(String::as_str) == Some("unavailable")
-        && event.get("error").is_some_and(|text| text.contains("the database is down"))), "{events:#?}");
+    let span = seen
+        .span
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .clone();
+    assert_eq!(
+        span.get("http.response.status_code").map(String::as_str),
+        Some("503")
+    );
+    assert_eq!(
+        span.get("error.type").map(String::as_str),
+        Some("unavailable")
+    );
+    assert_eq!(
+        span.get("otel.status_code").map(String::as_str),
+        Some("ERROR")
+    );
+    let events = seen
+        .events
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .clone();
+    assert!(
+        events
+            .iter()
+            .any(
+                |event| event.get("error.type").map(String::as_str) == Some("unavailable")
+                    && event
+                        .get("error")
+                        .is_some_and(|text| text.contains("the database is down"))
+            ),
+        "{events:#?}"
+    );
 }
 
 #[test]
@@ -128,6 +178,15 @@ fn without_a_code_the_error_type_is_the_status() {
     let seen = Seen::default();
     let _guard = tracing::subscriber::set_default(seen.clone());
     let _ = Teapot.error_response();
-    let events = seen.events.lock().unwrap_or_else(PoisonError::into_inner).clone();
-    assert!(events.iter().any(|event| event.get("error.type").map(String::as_str) == Some("418")), "{events:#?}");
+    let events = seen
+        .events
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .clone();
+    assert!(
+        events
+            .iter()
+            .any(|event| event.get("error.type").map(String::as_str) == Some("418")),
+        "{events:#?}"
+    );
 }

@@ -78,7 +78,8 @@
 //! | `utoipa` | derived errors implement `utoipa::IntoResponses` from their [`ErrorCatalog`]; [`ProblemDetails`] implements `ToSchema` (utoipa 6) | no |
 //! | `poem` | derived errors implement `poem::error::ResponseError` (poem 3), `status()` and `as_response()` always agreeing, and `?` into `poem::Error` keeps the problem+json response; [`StatusCode`] implements `poem::IntoResponse`, with an empty body | no |
 //! | `client` | [`client::read_problem`] reads a received response into a typed [`client::Problem`] (RFC 9457 members, extensions, raw status); [`client::RetryAfter`] parses `Retry-After` seconds and HTTP-dates. Adds `serde_json` and `httpdate`, so servers that only send errors do not pay for a JSON parser | no |
-//! | `tracing` | 5xx source chains and dropped header values are logged | no |
+//! | `tracing` | 5xx source chains and dropped header values are logged; every error response records `http.response.status_code` and `error.type` on the current span (OpenTelemetry HTTP semantic conventions), and `otel.status_code = "ERROR"` for 5xx only | no |
+//! | `tower` | `conformance::ConformanceLayer`, a tower layer that checks every response against the registry's rules and logs each violation (or, `strict()`, answers 500 listing them); implies `http` and `tracing` | no |
 
 #![cfg_attr(not(test), no_std)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -93,12 +94,12 @@ extern crate self as status_core;
 mod builtin;
 mod catalog;
 mod class;
-#[cfg(feature = "http")]
-#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
-pub mod conformance;
 #[cfg(feature = "client")]
 #[cfg_attr(docsrs, doc(cfg(feature = "client")))]
 pub mod client;
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+pub mod conformance;
 mod error;
 mod external;
 mod grpc;

@@ -51,7 +51,11 @@ pub(crate) fn error_response(status: StatusCode, code: &'static str) {
 /// `error.type`: the problem `code`, or the status number as text.
 #[cfg(feature = "tracing")]
 fn error_type(status: StatusCode, code: &'static str) -> &'static str {
-    if code.is_empty() { status.as_str() } else { code }
+    if code.is_empty() {
+        status.as_str()
+    } else {
+        code
+    }
 }
 
 /// A header value that was refused instead of sent.

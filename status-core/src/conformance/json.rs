@@ -144,13 +144,31 @@ mod tests {
 
     #[test]
     fn reads_the_top_level_status_only() {
-        let body = br#"{"type":"about:blank","nested":{"status":1},"list":[1,{"a":"}"}],"status":404}"#;
+        let body =
+            br#"{"type":"about:blank","nested":{"status":1},"list":[1,{"a":"}"}],"status":404}"#;
         assert_eq!(top_level_status(body), Some(Number::Integer(404)));
-        assert_eq!(top_level_status(br#"{"status":"404"}"#), Some(Number::Other));
-        assert_eq!(top_level_status(br#"{"status":4.04e2}"#), Some(Number::Other));
-        assert_eq!(top_level_status(br#" { "status" : -7 } "#), Some(Number::Integer(-7)));
+        assert_eq!(
+            top_level_status(br#"{"status":"404"}"#),
+            Some(Number::Other)
+        );
+        assert_eq!(
+            top_level_status(br#"{"status":4.04e2}"#),
+            Some(Number::Other)
+        );
+        assert_eq!(
+            top_level_status(br#" { "status" : -7 } "#),
+            Some(Number::Integer(-7))
+        );
         assert_eq!(top_level_status(br#"{"title":"x"}"#), None);
-        for broken in [&b""[..], b"[]", b"{", br#"{"status""#, br#"{"a":"\"#, b"{\"s\":[[[[", b"\xff"] {
+        for broken in [
+            &b""[..],
+            b"[]",
+            b"{",
+            br#"{"status""#,
+            br#"{"a":"\"#,
+            b"{\"s\":[[[[",
+            b"\xff",
+        ] {
             assert_eq!(top_level_status(broken), None);
         }
         let deep = [b'['; 10_000];

@@ -164,10 +164,10 @@ fn check_all(
     body: &[u8],
 ) -> Vec<Violation> {
     let mut found = check_sized_headers(method, status, headers, body.len() as u64);
-    if is_problem_json(headers) {
-        if let Some(problem_status) = json::top_level_status(body) {
-            check_problem_status(status.as_u16(), problem_status, &mut found);
-        }
+    if is_problem_json(headers)
+        && let Some(problem_status) = json::top_level_status(body)
+    {
+        check_problem_status(status.as_u16(), problem_status, &mut found);
     }
     found
 }
@@ -283,9 +283,8 @@ fn check_status_rules(
     for header in status.recommended_headers() {
         // A multipart/byteranges 206 carries its ranges in the body.
         let multipart = header.eq_ignore_ascii_case("Content-Range")
-            && media_type(headers).is_some_and(|media| {
-                media.eq_ignore_ascii_case("multipart/byteranges")
-            });
+            && media_type(headers)
+                .is_some_and(|media| media.eq_ignore_ascii_case("multipart/byteranges"));
         if !headers.contains_key(*header) && !multipart {
             found.push(Violation {
                 rule: Rule::RecommendedHeader,

@@ -31,6 +31,8 @@ pub(crate) struct Spec {
     pub(crate) warnings: Vec<WarningEntry>,
 }
 
+// One field per flag of the spec, as the spec names them.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone)]
 pub(crate) struct CodeEntry {
     pub(crate) code: u16,
