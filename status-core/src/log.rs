@@ -26,8 +26,8 @@ pub(crate) fn server_error<E: core::error::Error + ?Sized>(
 /// `code`, or the status as text where there is none) on the current span,
 /// and `otel.status_code = "ERROR"` for 5xx only, since a server span's
 /// status stays unset for 4xx. A span records only the fields it declared,
-/// so a request span declares them `Empty` (see the crate docs). A 4xx is
-/// also a DEBUG event with the same fields; a 5xx is [`server_error`]'s.
+/// so a request span declares them `Empty` (see the README). No event for
+/// a 4xx, which logs nothing; a 5xx's event is [`server_error`]'s.
 #[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
 pub(crate) fn error_response(status: StatusCode, code: &'static str) {
     #[cfg(feature = "tracing")]
@@ -38,12 +38,6 @@ pub(crate) fn error_response(status: StatusCode, code: &'static str) {
         span.record("error.type", error_type);
         if status.is_server_error() {
             span.record("otel.status_code", "ERROR");
-        } else {
-            tracing::debug!(
-                http.response.status_code = status.as_u16(),
-                "error.type" = error_type,
-                "client error response"
-            );
         }
     }
 }
