@@ -139,8 +139,9 @@ impl ErrorResponse {
     pub fn from_error<E: HttpError + ?Sized>(error: &E) -> Self {
         let status = error.status();
         if status.is_server_error() {
-            crate::log::server_error(status, error);
+            crate::log::server_error(status, error.code(), error);
         }
+        crate::log::error_response(status, error.code());
         let body = status.allows_body().then(|| error.problem().to_json());
         ErrorResponse {
             status,

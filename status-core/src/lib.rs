@@ -86,7 +86,8 @@
 //! | `utoipa` | derived errors implement `utoipa::IntoResponses` from their [`ErrorCatalog`]; [`ProblemDetails`] implements `ToSchema` (utoipa 6) | no |
 //! | `poem` | derived errors implement `poem::error::ResponseError` (poem 3), `status()` and `as_response()` always agreeing, and `?` into `poem::Error` keeps the problem+json response; [`StatusCode`] implements `poem::IntoResponse`, with an empty body; [`status_core::poem`](crate::poem): the `Problems` middleware, `Json`, `Query`, `Path`, `Form` extractors, and method routes whose 405 carries `Allow` | no |
 //! | `client` | [`client::read_problem`] reads a received response into a typed [`client::Problem`] (RFC 9457 members, extensions, raw status); [`client::RetryAfter`] parses `Retry-After` seconds and HTTP-dates. Adds `serde_json` and `httpdate`, so servers that only send errors do not pay for a JSON parser | no |
-//! | `tracing` | 5xx source chains and dropped header values are logged | no |
+//! | `tracing` | 5xx source chains and dropped header values are logged; every error response records `http.response.status_code` and `error.type` on the current span (OpenTelemetry HTTP semantic conventions), and `otel.status_code = "ERROR"` for 5xx only | no |
+//! | `tower` | `conformance::ConformanceLayer`, a tower layer that checks every response against the registry's rules and logs each violation (or, `strict()`, answers 500 listing them); implies `http` and `tracing` | no |
 
 #![cfg_attr(not(test), no_std)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -107,11 +108,15 @@ mod class;
 #[cfg(feature = "client")]
 #[cfg_attr(docsrs, doc(cfg(feature = "client")))]
 pub mod client;
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+pub mod conformance;
 #[cfg(any(feature = "axum", feature = "actix-web", feature = "poem"))]
 mod decode;
 mod error;
 mod external;
 mod framework;
+mod grpc;
 mod headers;
 mod invalid;
 mod log;
@@ -140,6 +145,7 @@ pub use external::poem_problems as poem;
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 pub use external::utoipa::error_responses;
 pub use framework::{FrameworkError, FrameworkErrorKind};
+pub use grpc::GrpcCode;
 pub use headers::{Headers, InvalidHeader};
 pub use invalid::{InvalidStatusCode, InvalidWarningCode};
 pub use problem::{PROBLEM_JSON, ProblemDetails};

@@ -3,11 +3,53 @@
 
 use crate::StatusCode;
 
-/// A 5xx error: its whole source chain, which the client never sees.
+/// A 5xx error: its whole source chain, which the client never sees, with
+/// the OpenTelemetry HTTP semantic-convention fields (see [`error_response`]).
 #[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
-pub(crate) fn server_error<E: core::error::Error + ?Sized>(status: StatusCode, error: &E) {
+pub(crate) fn server_error<E: core::error::Error + ?Sized>(
+    status: StatusCode,
+    code: &'static str,
+    error: &E,
+) {
     #[cfg(feature = "tracing")]
-    tracing::error!(status = status.as_u16(), error = %Chain(error), "server error response");
+    tracing::error!(
+        status = status.as_u16(),
+        http.response.status_code = status.as_u16(),
+        "error.type" = error_type(status, code),
+        error = %Chain(error),
+        "server error response"
+    );
+}
+
+/// Every error response, as the OpenTelemetry HTTP semantic conventions
+/// record it: `http.response.status_code` and `error.type` (the problem
+/// `code`, or the status as text where there is none) on the current span,
+/// and `otel.status_code = "ERROR"` for 5xx only, since a server span's
+/// status stays unset for 4xx. A span records only the fields it declared,
+/// so a request span declares them `Empty` (see the README). No event for
+/// a 4xx, which logs nothing; a 5xx's event is [`server_error`]'s.
+#[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
+pub(crate) fn error_response(status: StatusCode, code: &'static str) {
+    #[cfg(feature = "tracing")]
+    {
+        let span = tracing::Span::current();
+        let error_type = error_type(status, code);
+        span.record("http.response.status_code", status.as_u16());
+        span.record("error.type", error_type);
+        if status.is_server_error() {
+            span.record("otel.status_code", "ERROR");
+        }
+    }
+}
+
+/// `error.type`: the problem `code`, or the status number as text.
+#[cfg(feature = "tracing")]
+fn error_type(status: StatusCode, code: &'static str) -> &'static str {
+    if code.is_empty() {
+        status.as_str()
+    } else {
+        code
+    }
 }
 
 /// A header value that was refused instead of sent.
@@ -40,4 +82,23 @@ impl<E: core::error::Error + ?Sized> core::fmt::Display for Chain<'_, E> {
 pub(crate) fn dropped_header_name(name: &str) {
     #[cfg(feature = "tracing")]
     tracing::warn!(header = name, "dropped a response header that http refused");
+}
+
+/// A response that broke one of the registry's rules (`ConformanceLayer`).
+#[cfg(feature = "tower")]
+pub(crate) fn conformance_violation(
+    method: &http::Method,
+    status: u16,
+    violation: &crate::conformance::Violation,
+) {
+    tracing::warn!(
+        target: "status_core::conformance",
+        method = %method,
+        status,
+        rule = ?violation.rule,
+        level = violation.level.as_str(),
+        reference = violation.reference,
+        "{}",
+        violation.message,
+    );
 }

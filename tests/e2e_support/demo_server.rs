@@ -5,10 +5,14 @@
 //! Not part of `e2e_support/mod.rs`, which the actix tests share too: the
 //! demo's tests include this file with `#[path]`.
 
+use std::net::SocketAddr;
 use std::time::Duration;
 
 use reqwest::{Client, Method, Response};
 use serde_json::{Value, json};
+use axum::ServiceExt as _;
+use status_core::conformance::ConformanceLayer;
+use tower::Layer as _;
 use status_examples::demo::{self, Config, RateLimit};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
@@ -53,9 +57,21 @@ impl TestServer {
             .local_addr()
             .expect("a bound listener has an address");
         let (shutdown, stop) = oneshot::channel::<()>();
-        let task = tokio::spawn(demo::serve(listener, state, async move {
-            let _ = stop.await;
-        }));
+        // Every response of the demo passes the conformance guard: one that
+        // breaks a rule of the registry becomes a 500 listing the violations,
+        // which fails the test that asked for it.
+        let guarded = ConformanceLayer::strict().layer(demo::app(state));
+        let app = tower::ServiceExt::map_response(guarded, |response: axum::response::Response<_>| {
+            response.map(axum::body::Body::new)
+        });
+        let service = app.into_make_service_with_connect_info::<SocketAddr>();
+        let task = tokio::spawn(async move {
+            axum::serve(listener, service)
+                .with_graceful_shutdown(async move {
+                    let _ = stop.await;
+                })
+                .await
+        });
         let client = Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .timeout(Duration::from_secs(5))

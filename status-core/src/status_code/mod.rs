@@ -40,6 +40,10 @@
 //!             redirect: false,                        // true on 301, 302, 303, 307, 308
 //!             permanent: false,                       // true on 301, 308
 //!             keeps_method: false,                    // true on 307, 308
+//!             interim: false,                         // must never be a final status
+//!             unsatisfied_range: false,               // Content-Range is `bytes */LENGTH`
+//!             allow_excludes_method: false,           // Allow must not list the request's method
+//!             grpc: None,                             // `Some(NotFound)`: a `GrpcCode` variant
 //!             aliases: [
 //!                 /// ...                              (alias docs, and `#[deprecated]`)
 //!                 PayloadTooLarge {
@@ -119,6 +123,10 @@ macro_rules! __status_code_enum {
                 redirect: $redirect:literal,
                 permanent: $permanent:literal,
                 keeps_method: $keeps_method:literal,
+                interim: $interim:literal,
+                unsatisfied_range: $unsatisfied_range:literal,
+                allow_excludes_method: $allow_excludes_method:literal,
+                grpc: $grpc:ident $(($grpc_code:ident))?,
                 aliases: [$(
                     $(#[$alias_attr:meta])*
                     $alias:ident {
@@ -586,6 +594,80 @@ macro_rules! __status_code_enum {
             pub const fn keeps_method(self) -> bool {
                 match self {
                     $(Self::$variant => $keeps_method,)*
+                }
+            }
+
+            /// Whether the status is interim: the server must follow it with a
+            /// final response, so it is never the final status of an exchange
+            /// (100, 102, 103, 104; RFC 9110, Section 15.2). 101 is not: the
+            /// connection switches protocols after it.
+            #[doc = $crate::__status_doc_example!($doctests,
+                /// ```
+                /// use status_core::StatusCode;
+                ///
+                /// assert!(StatusCode::Continue.is_interim());
+                /// assert!(!StatusCode::SwitchingProtocols.is_interim());
+                /// ```
+            )]
+            #[must_use]
+            #[inline]
+            pub const fn is_interim(self) -> bool {
+                match self {
+                    $(Self::$variant => $interim,)*
+                }
+            }
+
+            /// Whether the response's `Content-Range` takes the unsatisfied-range
+            /// form `bytes */LENGTH` (RFC 9110, Section 14.4): true for 416.
+            #[doc = $crate::__status_doc_example!($doctests,
+                /// ```
+                /// use status_core::StatusCode;
+                ///
+                /// assert!(StatusCode::RangeNotSatisfiable.expects_unsatisfied_range());
+                /// assert!(!StatusCode::PartialContent.expects_unsatisfied_range());
+                /// ```
+            )]
+            #[must_use]
+            #[inline]
+            pub const fn expects_unsatisfied_range(self) -> bool {
+                match self {
+                    $(Self::$variant => $unsatisfied_range,)*
+                }
+            }
+
+            /// Whether the response's `Allow` lists the methods the resource
+            /// supports instead of the request's own: true for 405.
+            #[doc = $crate::__status_doc_example!($doctests,
+                /// ```
+                /// use status_core::StatusCode;
+                ///
+                /// assert!(StatusCode::MethodNotAllowed.allow_excludes_request_method());
+                /// ```
+            )]
+            #[must_use]
+            #[inline]
+            pub const fn allow_excludes_request_method(self) -> bool {
+                match self {
+                    $(Self::$variant => $allow_excludes_method,)*
+                }
+            }
+
+            /// The `google.rpc.Code` the spec maps this status to, from the
+            /// "HTTP Mapping" comments of `google/rpc/code.proto`; `None` for
+            /// a status they do not name.
+            #[doc = $crate::__status_doc_example!($doctests,
+                /// ```
+                /// use status_core::{GrpcCode, StatusCode};
+                ///
+                /// assert_eq!(StatusCode::Unauthorized.grpc_code(), Some(GrpcCode::Unauthenticated));
+                /// assert_eq!(StatusCode::ImATeapot.grpc_code(), None);
+                /// ```
+            )]
+            #[must_use]
+            #[inline]
+            pub const fn grpc_code(self) -> ::core::option::Option<$crate::GrpcCode> {
+                match self {
+                    $(Self::$variant => ::core::option::Option::$grpc $(($crate::GrpcCode::$grpc_code))?,)*
                 }
             }
 

@@ -33,8 +33,18 @@ pub(crate) fn code_row(entry: &CodeEntry) -> TokenStream {
         redirect,
         permanent,
         keeps_method,
+        interim,
+        unsatisfied_range,
+        allow_excludes_method,
         ..
     } = entry;
+    let grpc = entry.grpc.map_or_else(
+        || quote!(None),
+        |variant| {
+            let variant = Ident::new(variant, Span::call_site());
+            quote!(Some(#variant))
+        },
+    );
     let aliases = entry
         .aliases
         .iter()
@@ -62,6 +72,10 @@ pub(crate) fn code_row(entry: &CodeEntry) -> TokenStream {
             redirect: #redirect,
             permanent: #permanent,
             keeps_method: #keeps_method,
+            interim: #interim,
+            unsatisfied_range: #unsatisfied_range,
+            allow_excludes_method: #allow_excludes_method,
+            grpc: #grpc,
             aliases: [#(#aliases)*],
         }
     }

@@ -30,6 +30,8 @@ pub(super) fn check(
     check_warning_names(warnings, problems);
     check_text(codes, warnings, problems);
     check_header_names(codes, problems);
+    check_grpc_codes(codes, problems);
+    check_interim(codes, problems);
     if let Some(base) = base {
         check_not_in_base(codes, base, problems);
     }
@@ -262,6 +264,43 @@ fn check_header_names(codes: &[RawCode], problems: &mut Problems<'_>) {
             problems.at(
                 &header.span(),
                 format_args!("`{name}` is not a valid header name; {reason}"),
+            );
+        }
+    }
+}
+
+// A gRPC mapping names a `google.rpc.Code` as code.proto spells it:
+//     grpc = "NotFound"    <- rejected
+//     grpc = "NOT_FOUND"
+fn check_grpc_codes(codes: &[RawCode], problems: &mut Problems<'_>) {
+    for grpc in codes.iter().filter_map(|entry| entry.grpc.as_ref()) {
+        let name = grpc.get_ref();
+        if super::model::grpc_variant(name).is_none() {
+            let known: Vec<&str> = super::model::GRPC_CODES
+                .iter()
+                .map(|(proto, _)| *proto)
+                .collect();
+            problems.at(
+                &grpc.span(),
+                format_args!(
+                    "`{name}` is not a google.rpc.Code; use one of {}",
+                    known.join(", ")
+                ),
+            );
+        }
+    }
+}
+
+// Only a 1xx status is interim (RFC 9110 Section 15.2):
+//     code = 200
+//     interim = true    <- rejected
+fn check_interim(codes: &[RawCode], problems: &mut Problems<'_>) {
+    for entry in codes.iter().filter(|entry| entry.interim) {
+        let code = *entry.code.get_ref();
+        if !(100..200).contains(&code) {
+            problems.at(
+                &entry.code.span(),
+                format_args!("code {code} is marked `interim`, but only a 1xx status is interim"),
             );
         }
     }

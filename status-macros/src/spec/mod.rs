@@ -51,6 +51,11 @@ pub(crate) struct CodeEntry {
     pub(crate) redirect: bool,
     pub(crate) permanent: bool,
     pub(crate) keeps_method: bool,
+    pub(crate) interim: bool,
+    pub(crate) unsatisfied_range: bool,
+    pub(crate) allow_excludes_method: bool,
+    /// The `GrpcCode` variant name (checked), such as `InvalidArgument`.
+    pub(crate) grpc: Option<&'static str>,
     pub(crate) aliases: Vec<Alias>,
 }
 
@@ -153,6 +158,13 @@ impl CodeEntry {
             redirect: raw.redirect,
             permanent: raw.permanent,
             keeps_method: raw.keeps_method,
+            interim: raw.interim,
+            unsatisfied_range: raw.unsatisfied_range,
+            allow_excludes_method: raw.allow_excludes_method,
+            grpc: raw
+                .grpc
+                .as_ref()
+                .and_then(|name| model::grpc_variant(name.get_ref())),
             aliases: raw
                 .alias
                 .into_iter()

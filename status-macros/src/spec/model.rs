@@ -23,6 +23,10 @@ spec_table! {
         redirect: flag,
         permanent: flag,
         keeps_method: flag,
+        interim: flag,
+        unsatisfied_range: flag,
+        allow_excludes_method: flag,
+        grpc: optional_string,
         alias: aliases,
     }
 }
@@ -75,4 +79,35 @@ impl Registration {
             Registration::Unofficial => "Unofficial",
         }
     }
+}
+
+/// The `google.rpc.Code` values (`google/rpc/code.proto`) a `grpc` key may
+/// name, with the name of status-core's `GrpcCode` variant for each.
+pub(crate) const GRPC_CODES: &[(&str, &str)] = &[
+    ("OK", "Ok"),
+    ("CANCELLED", "Cancelled"),
+    ("UNKNOWN", "Unknown"),
+    ("INVALID_ARGUMENT", "InvalidArgument"),
+    ("DEADLINE_EXCEEDED", "DeadlineExceeded"),
+    ("NOT_FOUND", "NotFound"),
+    ("ALREADY_EXISTS", "AlreadyExists"),
+    ("PERMISSION_DENIED", "PermissionDenied"),
+    ("RESOURCE_EXHAUSTED", "ResourceExhausted"),
+    ("FAILED_PRECONDITION", "FailedPrecondition"),
+    ("ABORTED", "Aborted"),
+    ("OUT_OF_RANGE", "OutOfRange"),
+    ("UNIMPLEMENTED", "Unimplemented"),
+    ("INTERNAL", "Internal"),
+    ("UNAVAILABLE", "Unavailable"),
+    ("DATA_LOSS", "DataLoss"),
+    ("UNAUTHENTICATED", "Unauthenticated"),
+];
+
+/// The `GrpcCode` variant for a `google.rpc.Code` name, such as
+/// `InvalidArgument` for `INVALID_ARGUMENT`.
+pub(crate) fn grpc_variant(name: &str) -> Option<&'static str> {
+    GRPC_CODES
+        .iter()
+        .find(|(proto, _)| *proto == name)
+        .map(|(_, variant)| *variant)
 }

@@ -225,7 +225,7 @@ fn reports_every_problem_of_one_entry_together() {
         "test.toml:2:8: `code` must be an integer, not a string",
         "test.toml:4:10: `phrase` must be a string, not an integer",
         "test.toml:5:10: unknown status `official`; expected one of `registered`, `deprecated`, `unused`, `unofficial`",
-        "test.toml:6:1: unknown key `flavour`; expected one of `code`, `name`, `phrase`, `source`, `status`, `reference`, `description`, `no_body`, `must_headers`, `should_headers`, `may_headers`, `cacheable`, `retryable`, `redirect`, `permanent`, `keeps_method`, `alias`",
+        "test.toml:6:1: unknown key `flavour`; expected one of `code`, `name`, `phrase`, `source`, `status`, `reference`, `description`, `no_body`, `must_headers`, `should_headers`, `may_headers`, `cacheable`, `retryable`, `redirect`, `permanent`, `keeps_method`, `interim`, `unsatisfied_range`, `allow_excludes_method`, `grpc`, `alias`",
         "test.toml:7:11: `no_body` must be true or false, not a string",
         "test.toml:8:26: `must_headers` must be a string, not an integer",
     ];
@@ -313,4 +313,19 @@ fn the_documented_keys_are_the_keys_read() {
             .collect();
         assert_eq!(documented, read, "{heading} in spec/README.md");
     }
+}
+
+#[test]
+fn reports_unknown_grpc_codes_and_interim_outside_1xx() {
+    let found = errors(&(entry("299", "A") + "grpc = \"NotFound\"\n"));
+    assert!(
+        found[0].contains("`NotFound` is not a google.rpc.Code; use one of OK, CANCELLED"),
+        "{found:#?}"
+    );
+    let found = errors(&(entry("299", "A") + "interim = true\n"));
+    assert!(
+        found[0].contains("code 299 is marked `interim`, but only a 1xx status is interim"),
+        "{found:#?}"
+    );
+    assert!(errors(&(entry("199", "A") + "interim = true\ngrpc = \"OK\"\n")).is_empty());
 }
