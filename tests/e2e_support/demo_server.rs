@@ -8,14 +8,14 @@
 use std::net::SocketAddr;
 use std::time::Duration;
 
+use axum::ServiceExt as _;
 use reqwest::{Client, Method, Response};
 use serde_json::{Value, json};
-use axum::ServiceExt as _;
 use status_core::conformance::ConformanceLayer;
-use tower::Layer as _;
 use status_examples::demo::{self, Config, RateLimit};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
+use tower::Layer as _;
 
 /// A demo server on 127.0.0.1 with a client that does not follow redirects.
 pub(crate) struct TestServer {
@@ -61,9 +61,10 @@ impl TestServer {
         // breaks a rule of the registry becomes a 500 listing the violations,
         // which fails the test that asked for it.
         let guarded = ConformanceLayer::strict().layer(demo::app(state));
-        let app = tower::ServiceExt::map_response(guarded, |response: axum::response::Response<_>| {
-            response.map(axum::body::Body::new)
-        });
+        let app =
+            tower::ServiceExt::map_response(guarded, |response: axum::response::Response<_>| {
+                response.map(axum::body::Body::new)
+            });
         let service = app.into_make_service_with_connect_info::<SocketAddr>();
         let task = tokio::spawn(async move {
             axum::serve(listener, service)
