@@ -41,3 +41,10 @@ pub(crate) fn dropped_header_name(name: &str) {
     #[cfg(feature = "tracing")]
     tracing::warn!(header = name, "dropped a response header that http refused");
 }
+
+/// An extension member that was refused instead of sent.
+#[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
+pub(crate) fn dropped_member(name: &str, reason: &dyn core::fmt::Display) {
+    #[cfg(feature = "tracing")]
+    tracing::warn!(member = name, reason = %reason, "dropped a problem member");
+}

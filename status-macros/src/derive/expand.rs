@@ -5,8 +5,8 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned as _;
 use syn::{Fields, Member};
 
-use super::ast::{Input, Variant};
-use super::attr::{HeaderAttr, HeaderValue};
+use super::ast::{Field, Input, Variant};
+use super::attr::{FieldRole, HeaderAttr, HeaderValue};
 use crate::spec::Class;
 
 pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
@@ -44,6 +44,26 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
         })
     });
 
+    // Only where some variant adds members: the trait's default adds none.
+    let adds_members = variants
+        .iter()
+        .any(|variant| !variant.members.is_empty() || transparent_field(variant).is_some());
+    let extend_problem = method_body(variants, |variant| {
+        if let Some((_, ty)) = transparent_field(variant) {
+            quote_spanned!(ty.span()=> <#ty as #krate::HttpError>::extend_problem(__inner, problem))
+        } else {
+            own_members(private, variant)
+        }
+    });
+
+    let extend_problem_method = adds_members.then(|| {
+        quote! {
+            fn extend_problem(&self, problem: &mut #krate::ProblemDetails) {
+                #extend_problem
+            }
+        }
+    });
+
     let catalog = catalog_entries(input, private);
 
     let adapter_args = quote!([#impl_generics] [#ident #ty_generics] [#where_clause]);
@@ -71,6 +91,8 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
             fn headers(&self) -> #krate::Headers {
                 #headers
             }
+
+            #extend_problem_method
         }
 
         #[automatically_derived]
@@ -168,23 +190,64 @@ fn pattern(variant: &Variant<'_>) -> TokenStream {
     if let Some((member, _)) = transparent_field(variant) {
         bindings.push(quote!(#member: __inner));
     }
-    let mut bound: Vec<&Ident> = Vec::new();
-    for header in &variant.attrs.headers {
-        if let HeaderValue::Field(field) = &header.value {
-            // One field may feed several headers; a pattern binds it once.
-            if bound.contains(&field) {
-                continue;
-            }
-            bound.push(field);
-            let binding = field_binding(field);
-            bindings.push(quote!(#field: #binding));
+    let mut bound: Vec<Member> = Vec::new();
+    let header_fields = variant
+        .attrs
+        .headers
+        .iter()
+        .filter_map(|header| match &header.value {
+            HeaderValue::Field(field) => Some(Member::Named(field.clone())),
+            HeaderValue::Literal(_) | HeaderValue::Seconds(_) => None,
+        });
+    let member_fields = variant.members.iter().map(|field| field.member.clone());
+    for member in header_fields.chain(member_fields) {
+        // One field may feed several headers and a member; a pattern binds it once.
+        if bound.contains(&member) {
+            continue;
         }
+        let binding = member_binding(&member);
+        bindings.push(quote!(#member: #binding));
+        bound.push(member);
     }
     quote!(#path { #(#bindings,)* .. })
 }
 
 fn field_binding(field: &Ident) -> Ident {
     format_ident!("__field_{}", field)
+}
+
+/// The binding of a field in `pattern`: `__field_balance`, `__field_0`.
+fn member_binding(member: &Member) -> Ident {
+    match member {
+        Member::Named(ident) => field_binding(ident),
+        Member::Unnamed(index) => format_ident!("__field_{}", index.index),
+    }
+}
+
+/// The statements that add a variant's field members to `problem`, each
+/// spanned on the field's type so an unmet bound points at the field.
+fn own_members(private: &TokenStream, variant: &Variant<'_>) -> TokenStream {
+    let statements = variant
+        .members
+        .iter()
+        .map(|field| member_statement(private, field));
+    quote!({ #(#statements)* })
+}
+
+fn member_statement(private: &TokenStream, field: &Field<'_>) -> TokenStream {
+    let binding = member_binding(&field.member);
+    let span = field.original.ty.span();
+    match &field.role {
+        FieldRole::Extension(..) => {
+            // `check` rejected an unnamed field without a name.
+            let name = field.extension_name().unwrap_or_default();
+            quote_spanned!(span=> #private::push_extension(problem, #name, #binding);)
+        }
+        FieldRole::Instance(_) => quote_spanned!(span=> #private::set_instance(problem, #binding);),
+        FieldRole::Errors(_) => {
+            quote_spanned!(span=> #private::push_violations(problem, #binding);)
+        }
+    }
 }
 
 /// The single field of a transparent variant: how to name it and its type.
