@@ -71,7 +71,7 @@ impl ExtensionNumber {
     /// `None` for NaN and the infinities, which JSON cannot write.
     pub(crate) fn from_f64(value: f64) -> Option<Self> {
         // `{:?}` is the shortest round-trip form and always has a `.` or an
-        // exponent (`1.0`, `1e300`), as serde_json writes floats.
+        // exponent (`1.0`, `1e300`), as `serde_json` writes floats.
         value
             .is_finite()
             .then(|| ExtensionNumber(alloc::format!("{value:?}")))
@@ -99,7 +99,7 @@ from_integers!(
 );
 
 impl From<f64> for ExtensionValue {
-    /// NaN and the infinities become `null`, as serde_json writes them.
+    /// NaN and the infinities become `null`, as `serde_json` writes them.
     fn from(value: f64) -> Self {
         ExtensionNumber::from_f64(value).map_or(ExtensionValue::Null, ExtensionValue::Number)
     }
@@ -156,7 +156,7 @@ impl ExtensionValue {
         out
     }
 
-    /// Appends the value as JSON text, with the escapes serde_json chooses.
+    /// Appends the value as JSON text, with the escapes `serde_json` chooses.
     pub(crate) fn write_json(&self, out: &mut String) {
         match self {
             ExtensionValue::Null => out.push_str("null"),

@@ -258,10 +258,32 @@ pub(crate) fn uri_reference_problem(text: &str) -> Option<&'static str> {
                     return Some("a `%` must start a percent-encoded byte such as `%20`");
                 }
             }
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' => {}
             // unreserved, gen-delims and sub-delims (RFC 3986, Section 2).
-            b'-' | b'.' | b'_' | b'~' | b':' | b'/' | b'?' | b'#' | b'[' | b']' | b'@' | b'!'
-            | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'=' => {}
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'-'
+            | b'.'
+            | b'_'
+            | b'~'
+            | b':'
+            | b'/'
+            | b'?'
+            | b'#'
+            | b'['
+            | b']'
+            | b'@'
+            | b'!'
+            | b'$'
+            | b'&'
+            | b'\''
+            | b'('
+            | b')'
+            | b'*'
+            | b'+'
+            | b','
+            | b';'
+            | b'=' => {}
             _ => return Some("it holds a character a URI cannot hold; percent-encode it"),
         }
     }

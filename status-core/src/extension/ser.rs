@@ -1,5 +1,5 @@
 //! Feature `serde`: any `Serialize` value into an [`ExtensionValue`], with
-//! serde_json's data model (unit variants are strings, other variants
+//! `serde_json`'s data model (unit variants are strings, other variants
 //! one-member objects, map keys strings or numbers), so a member reads as
 //! `serde_json::to_string` would write the field.
 
@@ -54,7 +54,7 @@ impl ser::Error for SerializeError {
 
 struct ValueSerializer;
 
-fn number(text: impl ToString) -> ExtensionValue {
+fn number(text: &impl ToString) -> ExtensionValue {
     ExtensionValue::Number(ExtensionNumber(text.to_string()))
 }
 
@@ -77,34 +77,34 @@ impl ser::Serializer for ValueSerializer {
         Ok(ExtensionValue::Bool(v))
     }
     fn serialize_i8(self, v: i8) -> Result<ExtensionValue, SerializeError> {
-        Ok(number(v))
+        Ok(number(&v))
     }
     fn serialize_i16(self, v: i16) -> Result<ExtensionValue, SerializeError> {
-        Ok(number(v))
+        Ok(number(&v))
     }
     fn serialize_i32(self, v: i32) -> Result<ExtensionValue, SerializeError> {
-        Ok(number(v))
+        Ok(number(&v))
     }
     fn serialize_i64(self, v: i64) -> Result<ExtensionValue, SerializeError> {
-        Ok(number(v))
+        Ok(number(&v))
     }
     fn serialize_i128(self, v: i128) -> Result<ExtensionValue, SerializeError> {
-        Ok(number(v))
+        Ok(number(&v))
     }
     fn serialize_u8(self, v: u8) -> Result<ExtensionValue, SerializeError> {
-        Ok(number(v))
+        Ok(number(&v))
     }
     fn serialize_u16(self, v: u16) -> Result<ExtensionValue, SerializeError> {
-        Ok(number(v))
+        Ok(number(&v))
     }
     fn serialize_u32(self, v: u32) -> Result<ExtensionValue, SerializeError> {
-        Ok(number(v))
+        Ok(number(&v))
     }
     fn serialize_u64(self, v: u64) -> Result<ExtensionValue, SerializeError> {
-        Ok(number(v))
+        Ok(number(&v))
     }
     fn serialize_u128(self, v: u128) -> Result<ExtensionValue, SerializeError> {
-        Ok(number(v))
+        Ok(number(&v))
     }
     fn serialize_f32(self, v: f32) -> Result<ExtensionValue, SerializeError> {
         Ok(ExtensionValue::from(v))
@@ -119,9 +119,7 @@ impl ser::Serializer for ValueSerializer {
         Ok(string(v))
     }
     fn serialize_bytes(self, v: &[u8]) -> Result<ExtensionValue, SerializeError> {
-        Ok(ExtensionValue::Array(
-            v.iter().map(|byte| number(byte)).collect(),
-        ))
+        Ok(ExtensionValue::Array(v.iter().map(number).collect()))
     }
     fn serialize_none(self) -> Result<ExtensionValue, SerializeError> {
         Ok(ExtensionValue::Null)

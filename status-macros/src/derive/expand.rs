@@ -1,7 +1,7 @@
 //! Checked IR -> `impl HttpError` and the framework adapter calls. Cannot fail.
 
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{ToTokens as _, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned as _;
 use syn::{Fields, Member};
 
@@ -65,6 +65,9 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
     });
 
     let catalog = catalog_entries(input, private);
+    let deprecations = variants
+        .iter()
+        .filter_map(|variant| deprecation_use(input, variant));
 
     let adapter_args = quote!([#impl_generics] [#ident #ty_generics] [#where_clause]);
     quote! {
@@ -101,11 +104,46 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
             const ERRORS: &'static [#krate::CatalogEntry] = &[#(#catalog),*];
         }
 
+        #(#deprecations)*
+
         #private::impl_axum!(#adapter_args);
         #private::impl_actix_web!(#adapter_args);
         #private::impl_poem!(#adapter_args);
         #private::impl_utoipa!(#adapter_args);
     }
+}
+
+/// For a deprecated status, a use of its `StatusCode` constant whose every
+/// token carries the user's span: rustc does not report deprecated items used
+/// in derive output, but tokens spanned on the user's own source are theirs,
+/// so `#[http(status = 510)]` warns on `510` as `StatusCode::NotExtended` would.
+fn deprecation_use(input: &Input<'_>, variant: &Variant<'_>) -> Option<TokenStream> {
+    let (entry, span) = (variant.status?, variant.status_span()?);
+    if entry.registration != crate::spec::Registration::Deprecated {
+        return None;
+    }
+    let krate = respan(input.krate.to_token_stream(), span);
+    let name = Ident::new(&entry.name, span);
+    Some(quote_spanned! {span=>
+        const _: #krate::StatusCode = #krate::StatusCode::#name;
+    })
+}
+
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            if let proc_macro2::TokenTree::Group(group) = &token {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                token = proc_macro2::TokenTree::Group(inner);
+            } else {
+                token.set_span(span);
+            }
+            token
+        })
+        .collect()
 }
 
 /// One `CatalogEntry` per variant that is not transparent, from the same
