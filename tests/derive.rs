@@ -803,3 +803,126 @@ fn transparent_works_through_a_box() {
     assert_eq!(error.status(), StatusCode::NotFound);
     assert_eq!(error.code(), "inner_missing");
 }
+
+// ---- rich problem bodies: extension members, instance, errors ---------------
+
+/// RFC 9457 Section 3's example, written with the derive.
+#[derive(Debug, thiserror::Error, HttpError)]
+#[http(type_base = "https://example.com/probs/")]
+enum AccountError {
+    #[error("Your current balance is {balance}, but that costs {cost}.")]
+    #[http(status = 403, code = "out-of-credit")]
+    OutOfCredit {
+        cost: u32,
+        #[http(extension)]
+        balance: u32,
+        #[http(extension)]
+        accounts: Vec<&'static str>,
+        #[http(instance)]
+        instance: String,
+    },
+    #[error("invalid {0}")]
+    #[http(status = 422)]
+    Invalid(
+        #[http(extension = "field_name")] &'static str,
+        #[http(errors)] Vec<status_core::Violation>,
+    ),
+}
+
+#[test]
+fn the_rfc_9457_section_3_example_comes_out_of_the_derive() {
+    let error = AccountError::OutOfCredit {
+        cost: 50,
+        balance: 30,
+        accounts: vec!["/account/12345", "/account/67890"],
+        instance: "/account/12345/msgs/abc".to_owned(),
+    };
+    let body: serde_json::Value = serde_json::from_str(&error.problem().to_json()).expect("JSON");
+    // RFC 9457 Section 3, plus the machine-readable `code` this crate adds.
+    let expected = serde_json::json!({
+        "type": "https://example.com/probs/out-of-credit",
+        "title": "Forbidden",
+        "status": 403,
+        "detail": "Your current balance is 30, but that costs 50.",
+        "instance": "/account/12345/msgs/abc",
+        "balance": 30,
+        "accounts": ["/account/12345", "/account/67890"],
+        "code": "out-of-credit"
+    });
+    assert_eq!(body, expected);
+    assert_eq!(
+        error.problem().to_json(),
+        r#"{"type":"https://example.com/probs/out-of-credit","title":"Forbidden","status":403,"detail":"Your current balance is 30, but that costs 50.","instance":"/account/12345/msgs/abc","code":"out-of-credit","balance":30,"accounts":["/account/12345","/account/67890"]}"#
+    );
+}
+
+#[test]
+fn tuple_fields_carry_named_members_and_violations() {
+    let error = AccountError::Invalid(
+        "age",
+        vec![status_core::Violation::at(
+            ["age"],
+            "must be a positive integer",
+        )],
+    );
+    assert_eq!(
+        error.problem().to_json(),
+        r##"{"type":"https://example.com/probs/invalid","title":"Unprocessable Content","status":422,"detail":"invalid age","code":"invalid","errors":[{"detail":"must be a positive integer","pointer":"#/age"}],"field_name":"age"}"##
+    );
+}
+
+#[test]
+fn an_instance_that_is_not_a_uri_reference_is_left_out() {
+    let error = AccountError::OutOfCredit {
+        cost: 1,
+        balance: 0,
+        accounts: vec![],
+        instance: "not a uri\r\n".to_owned(),
+    };
+    assert_eq!(error.problem().instance, None);
+}
+
+#[test]
+fn transparent_variants_keep_the_inner_members() {
+    #[derive(Debug, thiserror::Error, HttpError)]
+    enum Outer {
+        #[error(transparent)]
+        #[http(transparent)]
+        Account(#[from] AccountError),
+        #[error(transparent)]
+        #[http(transparent)]
+        Framework(#[from] status_core::FrameworkError),
+    }
+    let outer = Outer::from(AccountError::Invalid(
+        "age",
+        vec![status_core::Violation::at(["age"], "bad")],
+    ));
+    let problem = outer.problem();
+    assert_eq!(problem.errors.len(), 1);
+    assert_eq!(
+        problem
+            .extension("field_name")
+            .map(status_core::ExtensionValue::to_json)
+            .as_deref(),
+        Some("\"age\"")
+    );
+}
+
+#[test]
+fn a_server_error_sends_the_members_it_marks_but_not_its_text() {
+    #[derive(Debug, thiserror::Error, HttpError)]
+    #[error("replica db-7 is down")]
+    #[http(status = 503)]
+    struct Unavailable {
+        #[http(extension)]
+        region: &'static str,
+    }
+    let json = Unavailable { region: "eu-west" }.problem().to_json();
+    assert!(
+        json.ends_with(
+            r#""detail":"Service Unavailable","code":"unavailable","region":"eu-west"}"#
+        ),
+        "{json}"
+    );
+    assert!(!json.contains("db-7"));
+}

@@ -48,6 +48,21 @@ enum ApiError {
     #[http(status = UpgradeRequired, upgrade = protocol)]
     Upgrade { protocol: String },
 
+    #[error("out of credit")]
+    #[http(status = 403)]
+    OutOfCredit {
+        #[http(extension)]
+        balance: u32,
+        #[http(extension = "accounts")]
+        links: Vec<String>,
+        #[http(instance)]
+        instance: String,
+    },
+
+    #[error("invalid body")]
+    #[http(status = 422)]
+    Invalid(#[http(errors)] Vec<status_core::Violation>),
+
     #[error("{name} exists")]
     #[http(
         status = 409,
@@ -164,6 +179,12 @@ fn derived_code_is_lint_clean() {
             method: "PUT".to_owned(),
         },
         ApiError::ProxyAuth,
+        ApiError::OutOfCredit {
+            balance: 30,
+            links: vec!["/account/12345".to_owned()],
+            instance: "/account/12345/msgs/abc".to_owned(),
+        },
+        ApiError::Invalid(vec![status_core::Violation::at(["age"], "too young")]),
         ApiError::Upgrade {
             protocol: "h2c".to_owned(),
         },
@@ -186,7 +207,7 @@ fn derived_code_is_lint_clean() {
     assert_eq!(
         statuses,
         [
-            404, 429, 429, 401, 405, 407, 426, 409, 410, 413, 503, 504, 409
+            404, 429, 429, 401, 405, 407, 403, 422, 426, 409, 410, 413, 503, 504, 409
         ]
     );
     assert!(errors.iter().all(|error| !error.code().is_empty()));

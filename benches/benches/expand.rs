@@ -31,6 +31,8 @@ mod ctxt;
 mod derive;
 #[path = "../../status-macros/src/header.rs"]
 mod header;
+#[path = "../../status-macros/src/member.rs"]
+mod member;
 #[path = "../../status-macros/src/private.rs"]
 mod private;
 #[path = "../../status-macros/src/spec/mod.rs"]

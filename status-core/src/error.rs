@@ -64,9 +64,41 @@ pub trait HttpError: core::error::Error {
         Headers::new()
     }
 
+    /// Adds what this occurrence carries beyond the standard members: the
+    /// extension members (RFC 9457, Section 3.2), the `instance`, the
+    /// failing members in `errors`. Nothing by default; the derive fills it
+    /// from fields marked `#[http(extension)]`, `#[http(instance)]` and
+    /// `#[http(errors)]`.
+    ///
+    /// Unlike `detail`, these members are sent with a 5xx too: marking a
+    /// field is the explicit choice to show it to the client.
+    ///
+    /// ```
+    /// use status_core::{HttpError, ProblemDetails, StatusCode};
+    ///
+    /// #[derive(Debug, thiserror::Error)]
+    /// #[error("your current balance is {balance}, but that costs 50")]
+    /// struct OutOfCredit { balance: u32 }
+    ///
+    /// impl HttpError for OutOfCredit {
+    ///     fn status(&self) -> StatusCode { StatusCode::Forbidden }
+    ///     fn code(&self) -> &'static str { "out_of_credit" }
+    ///     fn extend_problem(&self, problem: &mut ProblemDetails) {
+    ///         // "balance" is a valid member name: this cannot fail.
+    ///         let _ = problem.insert_extension("balance", self.balance);
+    ///     }
+    /// }
+    ///
+    /// assert!(OutOfCredit { balance: 30 }.problem().to_json().ends_with(r#""balance":30}"#));
+    /// ```
+    fn extend_problem(&self, problem: &mut ProblemDetails) {
+        let _ = problem;
+    }
+
     /// The RFC 9457 problem details body. Its `detail` is the `Display` text
     /// when [`exposes_detail`](HttpError::exposes_detail) is true, and the
-    /// reason phrase otherwise.
+    /// reason phrase otherwise; then [`extend_problem`](HttpError::extend_problem)
+    /// adds the rest.
     fn problem(&self) -> ProblemDetails {
         let status = self.status();
         let detail: Cow<'static, str> = if self.exposes_detail() {
@@ -74,9 +106,11 @@ pub trait HttpError: core::error::Error {
         } else {
             Cow::Borrowed(status.reason_phrase())
         };
-        ProblemDetails::new(status, self.code())
+        let mut problem = ProblemDetails::new(status, self.code())
             .with_type(self.type_uri())
-            .with_detail(detail)
+            .with_detail(detail);
+        self.extend_problem(&mut problem);
+        problem
     }
 
     /// The whole response, framework-neutral. The adapters for axum,
@@ -114,6 +148,10 @@ impl<T: HttpError> HttpError for alloc::boxed::Box<T> {
 
     fn headers(&self) -> Headers {
         (**self).headers()
+    }
+
+    fn extend_problem(&self, problem: &mut ProblemDetails) {
+        (**self).extend_problem(problem);
     }
 
     fn problem(&self) -> ProblemDetails {

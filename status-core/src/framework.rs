@@ -315,17 +315,10 @@ impl HttpError for FrameworkError {
         kept
     }
 
-    fn problem(&self) -> ProblemDetails {
-        let status = self.status();
-        let detail: Cow<'static, str> = if self.exposes_detail() {
-            Cow::Owned(alloc::string::ToString::to_string(self))
-        } else {
-            Cow::Borrowed(status.reason_phrase())
-        };
-        ProblemDetails::new(status, self.code())
-            .with_type(self.type_uri())
-            .with_detail(detail)
-            .with_violations(self.violations.iter().cloned())
+    // Not `problem`: an error that wraps this one with `#[http(transparent)]`
+    // delegates `extend_problem`, so its body keeps the violations.
+    fn extend_problem(&self, problem: &mut ProblemDetails) {
+        problem.errors.extend(self.violations.iter().cloned());
     }
 }
 

@@ -114,6 +114,7 @@ pub mod conformance;
 #[cfg(any(feature = "axum", feature = "actix-web", feature = "poem"))]
 mod decode;
 mod error;
+mod extension;
 mod external;
 mod framework;
 mod grpc;
@@ -135,6 +136,10 @@ pub use class::{
     ClientError, Informational, Redirection, ServerError, Status, StatusClass, Success,
 };
 pub use error::{ErrorResponse, HttpError};
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+pub use extension::SerializeError;
+pub use extension::{Extension, ExtensionNumber, ExtensionValue, InvalidExtension};
 #[cfg(feature = "actix-web")]
 #[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
 pub use external::actix_web_problems as actix_web;

@@ -102,3 +102,10 @@ pub(crate) fn conformance_violation(
         violation.message,
     );
 }
+
+/// An extension member that was refused instead of sent.
+#[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
+pub(crate) fn dropped_member(name: &str, reason: &dyn core::fmt::Display) {
+    #[cfg(feature = "tracing")]
+    tracing::warn!(member = name, reason = %reason, "dropped a problem member");
+}

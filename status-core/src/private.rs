@@ -15,7 +15,9 @@
 use crate::{CatalogEntry, CatalogHeader, Headers, StatusCode};
 
 pub use crate::invalid::parse_code;
-pub use crate::private_helpers::{RetryAfter, insert_display, insert_retry_after};
+pub use crate::private_helpers::{
+    RetryAfter, insert_display, insert_retry_after, push_extension, push_violations, set_instance,
+};
 pub use crate::{
     __impl_actix_web as impl_actix_web, __impl_axum as impl_axum, __impl_poem as impl_poem,
     __impl_utoipa as impl_utoipa,

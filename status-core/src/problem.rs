@@ -5,7 +5,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt::Write as _;
 
-use crate::{StatusCode, Violation};
+use crate::{Extension, ExtensionValue, InvalidExtension, StatusCode, Violation};
 
 /// The media type of a problem details body (RFC 9457, Section 3).
 pub const PROBLEM_JSON: &str = "application/problem+json";
@@ -42,6 +42,9 @@ pub struct ProblemDetails {
     /// The members of the request that do not fit, written as the `errors`
     /// member (RFC 9457 Section 3) when there are any.
     pub errors: Vec<Violation>,
+    /// Extension members (RFC 9457, Section 3.2), written after the others
+    /// in order. Their names were checked when they were added.
+    pub extensions: Vec<Extension>,
 }
 
 impl ProblemDetails {
@@ -56,6 +59,7 @@ impl ProblemDetails {
             instance: None,
             code: code.into(),
             errors: Vec::new(),
+            extensions: Vec::new(),
         }
     }
 
@@ -92,6 +96,72 @@ impl ProblemDetails {
     pub fn with_violations(mut self, violations: impl IntoIterator<Item = Violation>) -> Self {
         self.errors.extend(violations);
         self
+    }
+
+    /// Adds an extension member, as [`insert_extension`](Self::insert_extension)
+    /// does; a name that cannot be a member is dropped (and logged with
+    /// feature `tracing`), never sent.
+    ///
+    /// ```
+    /// use status_core::{ProblemDetails, StatusCode};
+    ///
+    /// let problem = ProblemDetails::new(StatusCode::Forbidden, "out_of_credit")
+    ///     .with_extension("balance", 30)
+    ///     .with_extension("accounts", vec!["/account/12345", "/account/67890"]);
+    /// assert_eq!(
+    ///     problem.to_json(),
+    ///     r#"{"type":"about:blank","title":"Forbidden","status":403,"code":"out_of_credit","balance":30,"accounts":["/account/12345","/account/67890"]}"#
+    /// );
+    /// ```
+    #[must_use]
+    pub fn with_extension(
+        mut self,
+        name: impl Into<Cow<'static, str>>,
+        value: impl Into<ExtensionValue>,
+    ) -> Self {
+        if let Err(error) = self.insert_extension(name, value) {
+            crate::log::dropped_member(error.name(), &error);
+        }
+        self
+    }
+
+    /// Adds an extension member named `name`; one already of that name is
+    /// replaced, so the body never repeats a member.
+    ///
+    /// # Errors
+    ///
+    /// [`InvalidExtension`], and the problem unchanged, when `name` cannot
+    /// be a member: see [`Extension::new`].
+    pub fn insert_extension(
+        &mut self,
+        name: impl Into<Cow<'static, str>>,
+        value: impl Into<ExtensionValue>,
+    ) -> Result<(), InvalidExtension> {
+        self.push_extension(Extension::new(name, value)?);
+        Ok(())
+    }
+
+    /// Adds a member whose name is known to be valid; a later member of the
+    /// same name replaces the earlier one, so the body never repeats a name.
+    pub(crate) fn push_extension(&mut self, extension: Extension) {
+        if let Some(existing) = self
+            .extensions
+            .iter_mut()
+            .find(|existing| existing.name == extension.name)
+        {
+            *existing = extension;
+        } else {
+            self.extensions.push(extension);
+        }
+    }
+
+    /// The extension member named `name`, if there is one.
+    #[must_use]
+    pub fn extension(&self, name: &str) -> Option<&ExtensionValue> {
+        self.extensions
+            .iter()
+            .find(|extension| extension.name == name)
+            .map(|extension| &extension.value)
     }
 
     /// The JSON body, members in RFC 9457 order, written straight into one
@@ -135,13 +205,19 @@ impl ProblemDetails {
             }
             out.push(']');
         }
+        for extension in &self.extensions {
+            out.push(',');
+            push_json_string(out, &extension.name);
+            out.push(':');
+            extension.value.write_json(out);
+        }
         out.push('}');
     }
 }
 
 /// Writes `text` as a JSON string literal (RFC 8259, Section 7), with the
 /// same escapes `serde_json` chooses, so the two outputs are byte-identical.
-fn push_json_string(out: &mut String, text: &str) {
+pub(crate) fn push_json_string(out: &mut String, text: &str) {
     out.push('"');
     let mut plain_from = 0;
     for (index, byte) in text.bytes().enumerate() {
@@ -169,6 +245,51 @@ fn push_json_string(out: &mut String, text: &str) {
     out.push('"');
 }
 
+/// Why `text` is not a URI reference (RFC 3986, Section 4.1), if it is not:
+/// a byte that a URI cannot hold, or a `%` without two hex digits after it.
+/// Checks the characters, not the whole grammar.
+pub(crate) fn uri_reference_problem(text: &str) -> Option<&'static str> {
+    let bytes = text.as_bytes();
+    for (index, byte) in bytes.iter().enumerate() {
+        match byte {
+            b'%' => {
+                let hex = bytes.get(index + 1..index + 3);
+                if !hex.is_some_and(|pair| pair.iter().all(u8::is_ascii_hexdigit)) {
+                    return Some("a `%` must start a percent-encoded byte such as `%20`");
+                }
+            }
+            // unreserved, gen-delims and sub-delims (RFC 3986, Section 2).
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'-'
+            | b'.'
+            | b'_'
+            | b'~'
+            | b':'
+            | b'/'
+            | b'?'
+            | b'#'
+            | b'['
+            | b']'
+            | b'@'
+            | b'!'
+            | b'$'
+            | b'&'
+            | b'\''
+            | b'('
+            | b')'
+            | b'*'
+            | b'+'
+            | b','
+            | b';'
+            | b'=' => {}
+            _ => return Some("it holds a character a URI cannot hold; percent-encode it"),
+        }
+    }
+    None
+}
+
 #[cfg(feature = "serde")]
 impl serde::Serialize for ProblemDetails {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -176,7 +297,8 @@ impl serde::Serialize for ProblemDetails {
         let members = 4
             + usize::from(self.detail.is_some())
             + usize::from(self.instance.is_some())
-            + usize::from(!self.errors.is_empty());
+            + usize::from(!self.errors.is_empty())
+            + self.extensions.len();
         let mut map = serializer.serialize_map(Some(members))?;
         map.serialize_entry("type", &self.type_uri)?;
         map.serialize_entry("title", &self.title)?;
@@ -190,6 +312,9 @@ impl serde::Serialize for ProblemDetails {
         map.serialize_entry("code", &self.code)?;
         if !self.errors.is_empty() {
             map.serialize_entry("errors", &self.errors)?;
+        }
+        for extension in &self.extensions {
+            map.serialize_entry(&*extension.name, &extension.value)?;
         }
         map.end()
     }

@@ -6,6 +6,7 @@ mod codes;
 mod ctxt;
 mod derive;
 mod header;
+mod member;
 mod private;
 mod spec;
 

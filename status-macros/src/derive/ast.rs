@@ -2,9 +2,10 @@
 //! keeps its syn original so errors land on the user's tokens.
 
 use proc_macro2::Span;
-use syn::{Data as SynData, DeriveInput, Fields, Ident, LitStr};
+use syn::spanned::Spanned as _;
+use syn::{Data as SynData, DeriveInput, Fields, Ident, LitStr, Member};
 
-use super::attr::{self, Place, StatusRef};
+use super::attr::{self, FieldRole, Place, StatusRef};
 use super::suggest;
 use crate::ctxt::Ctxt;
 use crate::spec::{BUILTIN_LABEL, CodeEntry, Spec};
@@ -34,6 +35,31 @@ pub(crate) struct Variant<'a> {
     pub(crate) is_struct: bool,
     /// The doc comment, lines trimmed and joined with spaces, for the catalog.
     pub(crate) docs: String,
+    /// The fields that become members of the problem body, in order.
+    pub(crate) members: Vec<Field<'a>>,
+}
+
+/// A field marked `#[http(extension)]`, `#[http(instance)]` or `#[http(errors)]`.
+pub(crate) struct Field<'a> {
+    pub(crate) original: &'a syn::Field,
+    /// How a pattern names it: `balance`, or `0` in a tuple variant.
+    pub(crate) member: Member,
+    pub(crate) role: FieldRole,
+}
+
+impl Field<'_> {
+    /// The extension member's name: the one given, else the field's name
+    /// (`None` for an unnamed field without one, which `check` rejects).
+    pub(crate) fn extension_name(&self) -> Option<String> {
+        let FieldRole::Extension(_, name) = &self.role else {
+            return None;
+        };
+        match (name, &self.member) {
+            (Some(name), _) => Some(name.value()),
+            (None, Member::Named(ident)) => Some(syn::ext::IdentExt::unraw(ident).to_string()),
+            (None, Member::Unnamed(_)) => None,
+        }
+    }
 }
 
 impl<'a> Input<'a> {
@@ -101,6 +127,27 @@ impl<'a> Variant<'a> {
             .status
             .as_ref()
             .and_then(|(_, status)| resolve_status(cx, spec?, status));
+        let members = fields
+            .iter()
+            .enumerate()
+            .filter_map(|(index, field)| {
+                let role = attr::parse_field(cx, &field.attrs).role?;
+                let member = field.ident.clone().map_or_else(
+                    || {
+                        Member::Unnamed(syn::Index {
+                            index: u32::try_from(index).unwrap_or(u32::MAX),
+                            span: field.ty.span(),
+                        })
+                    },
+                    Member::Named,
+                );
+                Some(Field {
+                    original: field,
+                    member,
+                    role,
+                })
+            })
+            .collect();
         Variant {
             ident,
             fields,
@@ -108,6 +155,7 @@ impl<'a> Variant<'a> {
             status,
             is_struct,
             docs: String::new(),
+            members,
         }
     }
 

@@ -5,8 +5,10 @@
 
 use syn::Fields;
 
-use super::ast::{Input, Variant};
-use super::attr::{self, HeaderValue};
+use proc_macro2::Span;
+
+use super::ast::{Field, Input, Variant};
+use super::attr::{self, FieldRole, HeaderValue};
 use super::suggest;
 use crate::ctxt::Ctxt;
 use crate::spec::Class;
@@ -21,6 +23,121 @@ pub(crate) fn check(cx: &Ctxt, input: &Input<'_>) {
         check_error_status(cx, variant);
         check_required_headers(cx, variant);
         check_field_references(cx, variant);
+        for field in &variant.members {
+            check_extension_name(cx, field);
+        }
+        check_members_unique(cx, variant);
+    }
+    check_code_has_one_status(cx, input);
+}
+
+// An extension member's name follows RFC 9457 Section 3.2 (an ASCII letter,
+// then letters, digits and `_`, three characters or more, so it is also an
+// XML name) and is not a member the body writes itself:
+//     #[http(extension = "x-id")] id: u64     <- rejected
+//     #[http(extension)] code: u16            <- rejected: `code` is taken
+//     #[http(extension)] u64                  <- rejected: a tuple field has no name
+fn check_extension_name(cx: &Ctxt, field: &Field<'_>) {
+    let FieldRole::Extension(token, literal) = &field.role else {
+        return;
+    };
+    let Some(name) = field.extension_name() else {
+        cx.error_at(
+            token.span,
+            "a tuple field has no name for the member; name it, such as #[http(extension = \"balance\")]",
+        );
+        return;
+    };
+    if let Some(reason) = crate::member::name_problem(&name) {
+        let span = literal.as_ref().map_or_else(
+            || {
+                field
+                    .original
+                    .ident
+                    .as_ref()
+                    .map_or(token.span, syn::Ident::span)
+            },
+            syn::LitStr::span,
+        );
+        cx.error_at(
+            span,
+            format_args!(
+                "`{name}` cannot be an extension member name: {reason}; name the member with #[http(extension = \"...\")], such as \"balance\""
+            ),
+        );
+    }
+}
+
+// One variant sends each member once: one `instance`, one `errors` list, and
+// extension members with distinct names:
+//     #[http(extension = "balance")] a: u32,
+//     #[http(extension = "balance")] b: u32,   <- rejected
+fn check_members_unique(cx: &Ctxt, variant: &Variant<'_>) {
+    let mut seen: Vec<(String, Span)> = Vec::new();
+    for field in &variant.members {
+        let name = match &field.role {
+            FieldRole::Extension(..) => match field.extension_name() {
+                Some(name) => name,
+                None => continue,
+            },
+            FieldRole::Instance(_) => "instance".to_owned(),
+            FieldRole::Errors(_) => "errors".to_owned(),
+        };
+        let span = field.role.span();
+        if let Some((_, first)) = seen.iter().find(|(seen, _)| *seen == name) {
+            let mut error = syn::Error::new(
+                span,
+                format_args!(
+                    "`{}` already has a field for the `{name}` member; a problem sends each member once",
+                    variant.ident
+                ),
+            );
+            error.combine(syn::Error::new(*first, "first specified here"));
+            cx.syn_error(error);
+        } else {
+            seen.push((name, span));
+        }
+    }
+}
+
+// A client branches on `code`, so one code means one status:
+//     #[http(status = 404, code = "missing")] A,
+//     #[http(status = 410, code = "missing")] B,   <- rejected
+fn check_code_has_one_status(cx: &Ctxt, input: &Input<'_>) {
+    let variants = input.variants();
+    for (index, variant) in variants.iter().enumerate() {
+        let Some(entry) = variant.status else {
+            continue;
+        };
+        let code = variant.code();
+        let earlier = variants[..index].iter().find(|other| {
+            other.attrs.transparent.is_none()
+                && other.status.is_some_and(|other| other.code != entry.code)
+                && other.code() == code
+        });
+        let (Some(earlier), Some(other_entry)) = (earlier, earlier.and_then(|other| other.status))
+        else {
+            continue;
+        };
+        let span = variant
+            .attrs
+            .code
+            .as_ref()
+            .map_or_else(|| variant.ident.span(), |(_, literal)| literal.span());
+        let first = earlier
+            .attrs
+            .code
+            .as_ref()
+            .map_or_else(|| earlier.ident.span(), |(_, literal)| literal.span());
+        let mut error = syn::Error::new(
+            span,
+            format_args!(
+                "code `{code}` is already {} {} on `{}`, and here {} {}; a client that branches on `code` would get two statuses, so give this variant its own code",
+                other_entry.code, other_entry.phrase, earlier.ident, entry.code, entry.phrase
+            ),
+        );
+        error.combine(syn::Error::new(first, "first used here"));
+        cx.syn_error(error);
     }
 }
 
@@ -138,7 +255,13 @@ fn check_transparent(cx: &Ctxt, variant: &Variant<'_>) {
             "#[http(transparent)] requires exactly one field, the inner error it delegates to",
         );
     }
-    for span in variant.attrs.variant_key_spans() {
+    let member_spans = variant.members.iter().map(|field| field.role.span());
+    for span in variant
+        .attrs
+        .variant_key_spans()
+        .into_iter()
+        .chain(member_spans)
+    {
         cx.error_at(
             span,
             "#[http(transparent)] takes everything from the inner error; remove this key or `transparent`",

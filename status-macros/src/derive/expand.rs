@@ -1,12 +1,12 @@
 //! Checked IR -> `impl HttpError` and the framework adapter calls. Cannot fail.
 
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{ToTokens as _, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned as _;
 use syn::{Fields, Member};
 
-use super::ast::{Input, Variant};
-use super::attr::{HeaderAttr, HeaderValue};
+use super::ast::{Field, Input, Variant};
+use super::attr::{FieldRole, HeaderAttr, HeaderValue};
 use crate::spec::Class;
 
 pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
@@ -44,7 +44,30 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
         })
     });
 
+    // Only where some variant adds members: the trait's default adds none.
+    let adds_members = variants
+        .iter()
+        .any(|variant| !variant.members.is_empty() || transparent_field(variant).is_some());
+    let extend_problem = method_body(variants, |variant| {
+        if let Some((_, ty)) = transparent_field(variant) {
+            quote_spanned!(ty.span()=> <#ty as #krate::HttpError>::extend_problem(__inner, problem))
+        } else {
+            own_members(private, variant)
+        }
+    });
+
+    let extend_problem_method = adds_members.then(|| {
+        quote! {
+            fn extend_problem(&self, problem: &mut #krate::ProblemDetails) {
+                #extend_problem
+            }
+        }
+    });
+
     let catalog = catalog_entries(input, private);
+    let deprecations = variants
+        .iter()
+        .filter_map(|variant| deprecation_use(input, variant));
 
     let adapter_args = quote!([#impl_generics] [#ident #ty_generics] [#where_clause]);
     quote! {
@@ -71,6 +94,8 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
             fn headers(&self) -> #krate::Headers {
                 #headers
             }
+
+            #extend_problem_method
         }
 
         #[automatically_derived]
@@ -79,11 +104,46 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
             const ERRORS: &'static [#krate::CatalogEntry] = &[#(#catalog),*];
         }
 
+        #(#deprecations)*
+
         #private::impl_axum!(#adapter_args);
         #private::impl_actix_web!(#adapter_args);
         #private::impl_poem!(#adapter_args);
         #private::impl_utoipa!(#adapter_args);
     }
+}
+
+/// For a deprecated status, a use of its `StatusCode` constant whose every
+/// token carries the user's span: rustc does not report deprecated items used
+/// in derive output, but tokens spanned on the user's own source are theirs,
+/// so `#[http(status = 510)]` warns on `510` as `StatusCode::NotExtended` would.
+fn deprecation_use(input: &Input<'_>, variant: &Variant<'_>) -> Option<TokenStream> {
+    let (entry, span) = (variant.status?, variant.status_span()?);
+    if entry.registration != crate::spec::Registration::Deprecated {
+        return None;
+    }
+    let krate = respan(input.krate.to_token_stream(), span);
+    let name = Ident::new(&entry.name, span);
+    Some(quote_spanned! {span=>
+        const _: #krate::StatusCode = #krate::StatusCode::#name;
+    })
+}
+
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            if let proc_macro2::TokenTree::Group(group) = &token {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                token = proc_macro2::TokenTree::Group(inner);
+            } else {
+                token.set_span(span);
+            }
+            token
+        })
+        .collect()
 }
 
 /// One `CatalogEntry` per variant that is not transparent, from the same
@@ -168,23 +228,64 @@ fn pattern(variant: &Variant<'_>) -> TokenStream {
     if let Some((member, _)) = transparent_field(variant) {
         bindings.push(quote!(#member: __inner));
     }
-    let mut bound: Vec<&Ident> = Vec::new();
-    for header in &variant.attrs.headers {
-        if let HeaderValue::Field(field) = &header.value {
-            // One field may feed several headers; a pattern binds it once.
-            if bound.contains(&field) {
-                continue;
-            }
-            bound.push(field);
-            let binding = field_binding(field);
-            bindings.push(quote!(#field: #binding));
+    let mut bound: Vec<Member> = Vec::new();
+    let header_fields = variant
+        .attrs
+        .headers
+        .iter()
+        .filter_map(|header| match &header.value {
+            HeaderValue::Field(field) => Some(Member::Named(field.clone())),
+            HeaderValue::Literal(_) | HeaderValue::Seconds(_) => None,
+        });
+    let member_fields = variant.members.iter().map(|field| field.member.clone());
+    for member in header_fields.chain(member_fields) {
+        // One field may feed several headers and a member; a pattern binds it once.
+        if bound.contains(&member) {
+            continue;
         }
+        let binding = member_binding(&member);
+        bindings.push(quote!(#member: #binding));
+        bound.push(member);
     }
     quote!(#path { #(#bindings,)* .. })
 }
 
 fn field_binding(field: &Ident) -> Ident {
     format_ident!("__field_{}", field)
+}
+
+/// The binding of a field in `pattern`: `__field_balance`, `__field_0`.
+fn member_binding(member: &Member) -> Ident {
+    match member {
+        Member::Named(ident) => field_binding(ident),
+        Member::Unnamed(index) => format_ident!("__field_{}", index.index),
+    }
+}
+
+/// The statements that add a variant's field members to `problem`, each
+/// spanned on the field's type so an unmet bound points at the field.
+fn own_members(private: &TokenStream, variant: &Variant<'_>) -> TokenStream {
+    let statements = variant
+        .members
+        .iter()
+        .map(|field| member_statement(private, field));
+    quote!({ #(#statements)* })
+}
+
+fn member_statement(private: &TokenStream, field: &Field<'_>) -> TokenStream {
+    let binding = member_binding(&field.member);
+    let span = field.original.ty.span();
+    match &field.role {
+        FieldRole::Extension(..) => {
+            // `check` rejected an unnamed field without a name.
+            let name = field.extension_name().unwrap_or_default();
+            quote_spanned!(span=> #private::push_extension(problem, #name, #binding);)
+        }
+        FieldRole::Instance(_) => quote_spanned!(span=> #private::set_instance(problem, #binding);),
+        FieldRole::Errors(_) => {
+            quote_spanned!(span=> #private::push_violations(problem, #binding);)
+        }
+    }
 }
 
 /// The single field of a transparent variant: how to name it and its type.

@@ -1,10 +1,11 @@
 //! `#[http(...)]`: every key, where each belongs, and parsing into typed
 //! attributes with the checks that need only the attribute itself
 //! (duplicates, unknown or misplaced keys, literal syntax). The keys of the
-//! enum are in `container.rs`, those of a variant in `variant.rs`; a struct
-//! takes both.
+//! enum are in `container.rs`, those of a variant in `variant.rs`, those of
+//! a field in `field.rs`; a struct takes the first two.
 
 mod container;
+mod field;
 mod variant;
 
 use proc_macro2::{Span, TokenStream, TokenTree};
@@ -18,6 +19,7 @@ use super::suggest;
 use crate::ctxt::Ctxt;
 
 pub(crate) use container::Container;
+pub(crate) use field::{Field, FieldRole};
 pub(crate) use variant::{HeaderAttr, HeaderValue, StatusRef, Variant};
 
 /// The keywords of `#[http(...)]`, one per key but `crate`, which is Rust's
@@ -25,8 +27,11 @@ pub(crate) use variant::{HeaderAttr, HeaderValue, StatusRef, Variant};
 pub(crate) mod kw {
     syn::custom_keyword!(allow);
     syn::custom_keyword!(code);
+    syn::custom_keyword!(errors);
     syn::custom_keyword!(expose);
+    syn::custom_keyword!(extension);
     syn::custom_keyword!(header);
+    syn::custom_keyword!(instance);
     syn::custom_keyword!(location);
     syn::custom_keyword!(proxy_authenticate);
     syn::custom_keyword!(retry_after);
@@ -46,6 +51,7 @@ macro_rules! keys {
     (
         container { $($container:ident($($container_token:ident)::+) $container_name:literal,)* }
         variant { $($variant:ident($($variant_token:ident)::+) $variant_name:literal,)* }
+        field { $($field:ident($($field_token:ident)::+) $field_name:literal,)* }
         headers {
             $($header_variant:ident($($header_token:ident)::+) $header_key:literal => $header:literal,)*
         }
@@ -54,12 +60,13 @@ macro_rules! keys {
         pub(crate) enum Key {
             $($container($($container_token)::+),)*
             $($variant($($variant_token)::+),)*
+            $($field($($field_token)::+),)*
             $($header_variant($($header_token)::+),)*
         }
 
         impl Key {
             /// Every key's name, in the order "expected one of" lists them.
-            const NAMES: &[&str] = &[$($variant_name,)* $($header_key,)* $($container_name,)*];
+            const NAMES: &[&str] = &[$($variant_name,)* $($header_key,)* $($container_name,)* $($field_name,)*];
 
             /// The keys that set one header each, and the header they set.
             const HEADER_KEYS: &[(&str, &str)] = &[$(($header_key, $header),)*];
@@ -68,6 +75,7 @@ macro_rules! keys {
                 match name {
                     $($container_name => Some(Key::$container($($container_token)::+ { span })),)*
                     $($variant_name => Some(Key::$variant($($variant_token)::+ { span })),)*
+                    $($field_name => Some(Key::$field($($field_token)::+ { span })),)*
                     $($header_key => Some(Key::$header_variant($($header_token)::+ { span })),)*
                     // Not a key; the caller reports it.
                     _ => None,
@@ -78,16 +86,18 @@ macro_rules! keys {
                 match self {
                     $(Key::$container(_) => $container_name,)*
                     $(Key::$variant(_) => $variant_name,)*
+                    $(Key::$field(_) => $field_name,)*
                     $(Key::$header_variant(_) => $header_key,)*
                 }
             }
 
-            /// Whether the key belongs on the type (else on each variant).
-            fn is_container_key(self) -> bool {
+            /// Where the key belongs.
+            fn home(self) -> Home {
                 match self {
-                    $(Key::$container(_) => true,)*
-                    $(Key::$variant(_) => false,)*
-                    $(Key::$header_variant(_) => false,)*
+                    $(Key::$container(_) => Home::Container,)*
+                    $(Key::$variant(_) => Home::Variant,)*
+                    $(Key::$field(_) => Home::Field,)*
+                    $(Key::$header_variant(_) => Home::Variant,)*
                 }
             }
         }
@@ -97,6 +107,7 @@ macro_rules! keys {
                 match self {
                     $(Key::$container(token) => token.to_tokens(tokens),)*
                     $(Key::$variant(token) => token.to_tokens(tokens),)*
+                    $(Key::$field(token) => token.to_tokens(tokens),)*
                     $(Key::$header_variant(token) => token.to_tokens(tokens),)*
                 }
             }
@@ -122,6 +133,12 @@ keys! {
         Expose(kw::expose) "expose",
         Transparent(kw::transparent) "transparent",
         Header(kw::header) "header",
+    }
+    // On a field of a variant or of a struct.
+    field {
+        Extension(kw::extension) "extension",
+        Instance(kw::instance) "instance",
+        Errors(kw::errors) "errors",
     }
     // On each variant, or on a struct; each sets the header after `=>`.
     headers {
@@ -166,6 +183,15 @@ pub(crate) enum Place {
     Enum,
     Variant,
     Struct,
+    Field,
+}
+
+/// Where a key belongs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Home {
+    Container,
+    Variant,
+    Field,
 }
 
 /// Parses every `#[http(...)]` of an item. An enum's attributes fill only the
@@ -177,6 +203,35 @@ pub(crate) fn parse<'a>(
 ) -> (Container, Variant<'a>) {
     let mut container = Container::default();
     let mut variant = Variant::default();
+    let mut field = Field::default();
+    parse_into(cx, attrs, place, &mut container, &mut variant, &mut field);
+    (container, variant)
+}
+
+/// Parses the `#[http(...)]` attributes of a field.
+pub(crate) fn parse_field(cx: &Ctxt, attrs: &[Attribute]) -> Field {
+    let mut container = Container::default();
+    let mut variant = Variant::default();
+    let mut field = Field::default();
+    parse_into(
+        cx,
+        attrs,
+        Place::Field,
+        &mut container,
+        &mut variant,
+        &mut field,
+    );
+    field
+}
+
+fn parse_into<'a>(
+    cx: &Ctxt,
+    attrs: &'a [Attribute],
+    place: Place,
+    container: &mut Container,
+    variant: &mut Variant<'a>,
+    field: &mut Field,
+) {
     for attr in attrs.iter().filter(|attr| attr.path().is_ident("http")) {
         variant.original.get_or_insert(attr);
         let parsed = attr.parse_nested_meta(|meta| {
@@ -186,23 +241,23 @@ pub(crate) fn parse<'a>(
                 return skip_value(meta.input);
             };
             let allowed = match place {
-                Place::Enum => key.is_container_key(),
-                Place::Variant => !key.is_container_key(),
-                Place::Struct => true,
+                Place::Enum => key.home() == Home::Container,
+                Place::Variant => key.home() == Home::Variant,
+                Place::Struct => key.home() != Home::Field,
+                Place::Field => key.home() == Home::Field,
             };
             if !allowed {
                 variant.malformed = true;
                 cx.error_spanned_by(&meta.path, misplaced_key_message(key, place));
                 return skip_value(meta.input);
             }
-            dispatch(cx, key, &meta, &mut container, &mut variant)
+            dispatch(cx, key, &meta, container, variant, field)
         });
         if let Err(error) = parsed {
             variant.malformed = true;
             cx.syn_error(error);
         }
     }
-    (container, variant)
 }
 
 /// One arm per key.
@@ -212,8 +267,18 @@ fn dispatch(
     meta: &ParseNestedMeta<'_>,
     container: &mut Container,
     variant: &mut Variant<'_>,
+    field: &mut Field,
 ) -> syn::Result<()> {
     match key {
+        Key::Extension(token) => field.parse_extension(cx, token, meta),
+        Key::Instance(token) => {
+            field.set_role(cx, FieldRole::Instance(token));
+            Ok(())
+        }
+        Key::Errors(token) => {
+            field.set_role(cx, FieldRole::Errors(token));
+            Ok(())
+        }
         Key::TypeBase(token) => container.parse_type_base(cx, token, meta),
         Key::Crate(token) => container.parse_crate(cx, token, meta),
         Key::Status(token) => variant.parse_status(cx, token, meta),
@@ -273,10 +338,19 @@ fn unknown_key_message(path: &syn::Path) -> String {
 
 fn misplaced_key_message(key: Key, place: Place) -> String {
     let name = key.name();
-    if place == Place::Enum {
-        format!("`{name}` belongs on a variant; put #[http({name} = ...)] above the variant")
-    } else {
-        format!("`{name}` belongs on the enum; put #[http({name} = ...)] above `enum`")
+    match (key.home(), place) {
+        (Home::Field, _) => format!(
+            "`{name}` belongs on a field; put #[http({name})] on the field whose value it sends"
+        ),
+        (_, Place::Field) => format!(
+            "`{name}` does not belong on a field; on a field #[http(...)] takes `extension`, `instance` or `errors`"
+        ),
+        (_, Place::Enum) => {
+            format!("`{name}` belongs on a variant; put #[http({name} = ...)] above the variant")
+        }
+        (_, Place::Variant | Place::Struct) => {
+            format!("`{name}` belongs on the enum; put #[http({name} = ...)] above `enum`")
+        }
     }
 }
 
