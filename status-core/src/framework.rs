@@ -250,6 +250,65 @@ impl FrameworkError {
     }
 }
 
+/// What every framework hook does with an error response the framework made
+/// without saying why: the same kind for the same status, on axum, actix-web
+/// and poem alike.
+#[cfg(any(feature = "axum", feature = "actix-web", feature = "poem"))]
+impl FrameworkError {
+    /// The problem for a bare error response of `status` to `method` on
+    /// `path`: the router's 404 and 405 (keeping its `Allow`), a body limit's
+    /// 413, and the framework's own 415, 422 and 500; `None` for a status no
+    /// kind covers (see [`generic_response`]).
+    pub(crate) fn for_bare_status(
+        status: StatusCode,
+        method: &str,
+        path: &str,
+        allow: Option<&str>,
+    ) -> Option<Self> {
+        let kind = match status.as_u16() {
+            404 => FrameworkErrorKind::RouteNotFound { path: path.into() },
+            405 => FrameworkErrorKind::MethodNotAllowed {
+                method: method.into(),
+                allow: allow.unwrap_or_default().into(),
+            },
+            413 => FrameworkErrorKind::BodyTooLarge { limit: None },
+            415 => FrameworkErrorKind::UnsupportedMediaType { expected: None },
+            422 => FrameworkErrorKind::InvalidBody,
+            500 => FrameworkErrorKind::Internal(
+                "the framework answered 500 Internal Server Error without a problem".into(),
+            ),
+            _ => return None,
+        };
+        Some(kind.into())
+    }
+}
+
+/// The problem of an error status no [`FrameworkErrorKind`] covers:
+/// `about:blank`, the phrase as `title` and `detail`, and the phrase in
+/// `snake_case` as `code` (`too_many_requests`).
+#[cfg(any(feature = "axum", feature = "actix-web", feature = "poem"))]
+pub(crate) fn generic_response(status: StatusCode) -> crate::ErrorResponse {
+    let phrase = status.reason_phrase();
+    let code: String = phrase
+        .chars()
+        .filter_map(|c| match c {
+            ' ' | '-' => Some('_'),
+            c if c.is_ascii_alphanumeric() => Some(c.to_ascii_lowercase()),
+            _ => None,
+        })
+        .collect();
+    let body = status.allows_body().then(|| {
+        ProblemDetails::new(status, code)
+            .with_detail(phrase)
+            .to_json()
+    });
+    crate::ErrorResponse {
+        status,
+        headers: Headers::new(),
+        body,
+    }
+}
+
 impl From<FrameworkErrorKind> for FrameworkError {
     fn from(kind: FrameworkErrorKind) -> Self {
         FrameworkError::new(kind)

@@ -14,7 +14,7 @@ use core::task::{Context, Poll};
 use core::time::Duration;
 use std::borrow::ToOwned as _;
 use std::boxed::Box;
-use std::string::{String, ToString as _};
+use std::string::String;
 
 use axum_core::BoxError;
 use axum_core::body::Body;
@@ -25,7 +25,7 @@ use tower_layer::Layer;
 use tower_service::Service;
 
 use super::body::TimeoutBody;
-use crate::{FrameworkError, FrameworkErrorKind, HttpError, ProblemDetails, StatusCode};
+use crate::{FrameworkError, FrameworkErrorKind, HttpError, StatusCode};
 
 /// How long a client may take to send a request body, unless configured.
 const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -334,31 +334,15 @@ where
         return response.map(Body::new);
     };
     let (mut parts, _framework_text) = response.into_parts();
-    let problem = match ours.as_u16() {
-        404 => Some(FrameworkErrorKind::RouteNotFound {
-            path: uri.path().to_owned(),
-        }),
-        405 => Some(FrameworkErrorKind::MethodNotAllowed {
-            method: method.to_string(),
-            allow: parts
-                .headers
-                .get(header::ALLOW)
-                .and_then(|allow| allow.to_str().ok())
-                .unwrap_or_default()
-                .to_owned(),
-        }),
-        413 => Some(FrameworkErrorKind::BodyTooLarge { limit: None }),
-        415 => Some(FrameworkErrorKind::UnsupportedMediaType { expected: None }),
-        422 => Some(FrameworkErrorKind::InvalidBody),
-        500 => Some(FrameworkErrorKind::Internal(
-            "the framework answered 500 Internal Server Error without a problem".into(),
-        )),
-        _ => None,
-    };
-    let error_response = match problem {
-        Some(kind) => FrameworkError::new(kind).error_response(),
-        None => generic(ours),
-    };
+    let allow = parts
+        .headers
+        .get(header::ALLOW)
+        .and_then(|allow| allow.to_str().ok());
+    let error_response = FrameworkError::for_bare_status(ours, method.as_str(), uri.path(), allow)
+        .map_or_else(
+            || crate::framework::generic_response(ours),
+            |problem| problem.error_response(),
+        );
     for framing in [
         header::CONTENT_TYPE,
         header::CONTENT_LENGTH,
@@ -384,41 +368,19 @@ where
     Response::from_parts(parts, body)
 }
 
-/// The problem of a status this layer has no kind for: `about:blank`, the
-/// phrase as `title` and `detail`, and the phrase in `snake_case` as `code`.
-fn generic(status: StatusCode) -> crate::ErrorResponse {
-    let phrase = status.reason_phrase();
-    let code: String = phrase
-        .chars()
-        .filter_map(|c| match c {
-            ' ' | '-' => Some('_'),
-            c if c.is_ascii_alphanumeric() => Some(c.to_ascii_lowercase()),
-            _ => None,
-        })
-        .collect();
-    let body = status.allows_body().then(|| {
-        ProblemDetails::new(status, code)
-            .with_detail(phrase)
-            .to_json()
-    });
-    crate::ErrorResponse {
-        status,
-        headers: crate::Headers::new(),
-        body,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn a_generic_code_is_the_phrase_in_snake_case() {
-        let response = generic(StatusCode::TooManyRequests);
+        let response = crate::framework::generic_response(StatusCode::TooManyRequests);
         let body = response.body.unwrap_or_default();
         assert!(body.contains(r#""code":"too_many_requests""#), "{body}");
         assert!(body.contains(r#""detail":"Too Many Requests""#), "{body}");
-        let teapot = generic(StatusCode::ImATeapot).body.unwrap_or_default();
+        let teapot = crate::framework::generic_response(StatusCode::ImATeapot)
+            .body
+            .unwrap_or_default();
         assert!(teapot.contains(r#""code":"im_a_teapot""#), "{teapot}");
     }
 

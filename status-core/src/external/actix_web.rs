@@ -14,11 +14,16 @@ pub fn actix_status_code<E: HttpError + ?Sized>(error: &E) -> ::actix_web::http:
 /// The actix response of an error: status, headers and problem+json body.
 #[doc(hidden)]
 pub fn actix_error_response<E: HttpError + ?Sized>(error: &E) -> ::actix_web::HttpResponse {
+    actix_response(error.error_response())
+}
+
+/// An [`ErrorResponse`] as actix's response: status, headers and body.
+pub(crate) fn actix_response(response: ErrorResponse) -> ::actix_web::HttpResponse {
     let ErrorResponse {
         status,
         headers,
         body,
-    } = error.error_response();
+    } = response;
     let mut response = ::actix_web::HttpResponse::build(status.into());
     for (name, value) in headers.iter() {
         response.append_header((name, value));

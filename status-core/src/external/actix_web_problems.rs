@@ -68,7 +68,7 @@ use futures_util::Stream;
 use serde::de::DeserializeOwned;
 
 use crate::decode::{self, Urlencoded};
-use crate::{FrameworkError, FrameworkErrorKind, HttpError, ProblemDetails, StatusCode};
+use crate::{FrameworkError, FrameworkErrorKind, HttpError, StatusCode};
 
 /// How long a client may take to send a request body, unless configured.
 const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -375,51 +375,15 @@ fn by_status(
     uri: &actix_web::http::Uri,
     headers: &actix_web::http::header::HeaderMap,
 ) -> Option<FrameworkError> {
-    let kind = match status.as_u16() {
-        404 => FrameworkErrorKind::RouteNotFound {
-            path: uri.path().to_owned(),
-        },
-        405 => FrameworkErrorKind::MethodNotAllowed {
-            method: method.to_string(),
-            allow: headers
-                .get(header::ALLOW)
-                .and_then(|allow| allow.to_str().ok())
-                .unwrap_or_default()
-                .to_owned(),
-        },
-        413 => FrameworkErrorKind::BodyTooLarge { limit: None },
-        415 => FrameworkErrorKind::UnsupportedMediaType { expected: None },
-        422 => FrameworkErrorKind::InvalidBody,
-        500 => FrameworkErrorKind::Internal(
-            "the framework answered 500 Internal Server Error without a problem".into(),
-        ),
-        _ => return None,
-    };
-    Some(kind.into())
+    let allow = headers
+        .get(header::ALLOW)
+        .and_then(|allow| allow.to_str().ok());
+    FrameworkError::for_bare_status(status, method.as_str(), uri.path(), allow)
 }
 
 /// The problem of a status this middleware has no kind for.
 fn generic(status: StatusCode) -> HttpResponse {
-    let phrase = status.reason_phrase();
-    let code: String = phrase
-        .chars()
-        .filter_map(|c| match c {
-            ' ' | '-' => Some('_'),
-            c if c.is_ascii_alphanumeric() => Some(c.to_ascii_lowercase()),
-            _ => None,
-        })
-        .collect();
-    let actix_status =
-        ActixStatus::from_u16(status.as_u16()).unwrap_or(ActixStatus::INTERNAL_SERVER_ERROR);
-    let mut response = HttpResponse::build(actix_status);
-    if status.allows_body() {
-        let body = ProblemDetails::new(status, code)
-            .with_detail(phrase)
-            .to_json();
-        response.content_type(crate::PROBLEM_JSON).body(body)
-    } else {
-        response.finish()
-    }
+    crate::external::actix_web::actix_response(crate::framework::generic_response(status))
 }
 
 /// The problem for the rejection of one of actix's extractors.

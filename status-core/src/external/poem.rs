@@ -16,7 +16,14 @@ pub fn poem_status<E: HttpError + ?Sized>(error: &E) -> ::poem::http::StatusCode
 /// The poem response of an error: status, headers and problem+json body.
 #[doc(hidden)]
 pub fn poem_response<E: HttpError + ?Sized>(error: &E) -> ::poem::Response {
-    let (parts, body) = error.to_http_response().into_parts();
+    poem_from_http(error.to_http_response())
+}
+
+/// An `http` response as poem's: poem 3 is on `http` 1.x, so the parts move over.
+pub(crate) fn poem_from_http(
+    response: ::http::Response<alloc::string::String>,
+) -> ::poem::Response {
+    let (parts, body) = response.into_parts();
     let parts = ::poem::ResponseParts {
         status: parts.status,
         version: parts.version,

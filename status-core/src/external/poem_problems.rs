@@ -52,7 +52,7 @@ use poem::error::{
     MethodNotAllowedError, NotFoundError, ParseFormError, ParseJsonError, ParsePathError,
     ParseQueryError, ReadBodyError, SizedLimitError,
 };
-use poem::http::{HeaderValue, Method, StatusCode as PoemStatus, Uri, header};
+use poem::http::{HeaderValue, Method, Uri, header};
 use poem::web::Json as PoemJson;
 use poem::{
     Body, Endpoint, FromRequest, IntoEndpoint, IntoResponse, Middleware, Request, RequestBody,
@@ -62,7 +62,7 @@ use serde::de::DeserializeOwned;
 use tokio::time::Sleep;
 
 use crate::decode::{self, Urlencoded};
-use crate::{FrameworkError, FrameworkErrorKind, HttpError, ProblemDetails, StatusCode};
+use crate::{FrameworkError, FrameworkErrorKind, HttpError, StatusCode};
 
 /// How long a client may take to send a request body, unless configured.
 const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -311,52 +311,15 @@ fn by_status(
     uri: &Uri,
     headers: &poem::http::HeaderMap,
 ) -> Option<FrameworkError> {
-    let kind = match status.as_u16() {
-        404 => FrameworkErrorKind::RouteNotFound {
-            path: uri.path().to_owned(),
-        },
-        405 => FrameworkErrorKind::MethodNotAllowed {
-            method: method.to_string(),
-            allow: headers
-                .get(header::ALLOW)
-                .and_then(|allow| allow.to_str().ok())
-                .unwrap_or_default()
-                .to_owned(),
-        },
-        413 => FrameworkErrorKind::BodyTooLarge { limit: None },
-        415 => FrameworkErrorKind::UnsupportedMediaType { expected: None },
-        422 => FrameworkErrorKind::InvalidBody,
-        500 => FrameworkErrorKind::Internal(
-            "the framework answered 500 Internal Server Error without a problem".into(),
-        ),
-        _ => return None,
-    };
-    Some(kind.into())
+    let allow = headers
+        .get(header::ALLOW)
+        .and_then(|allow| allow.to_str().ok());
+    FrameworkError::for_bare_status(status, method.as_str(), uri.path(), allow)
 }
 
 /// The problem of a status this middleware has no kind for.
 fn generic(status: StatusCode) -> Response {
-    let phrase = status.reason_phrase();
-    let code: String = phrase
-        .chars()
-        .filter_map(|c| match c {
-            ' ' | '-' => Some('_'),
-            c if c.is_ascii_alphanumeric() => Some(c.to_ascii_lowercase()),
-            _ => None,
-        })
-        .collect();
-    let poem_status =
-        PoemStatus::from_u16(status.as_u16()).unwrap_or(PoemStatus::INTERNAL_SERVER_ERROR);
-    let builder = Response::builder().status(poem_status);
-    if status.allows_body() {
-        builder.content_type(crate::PROBLEM_JSON).body(
-            ProblemDetails::new(status, code)
-                .with_detail(phrase)
-                .to_json(),
-        )
-    } else {
-        builder.finish()
-    }
+    crate::external::poem::poem_from_http(crate::framework::generic_response(status).into_http())
 }
 
 /// The problem for an error poem made itself, when it says which.
