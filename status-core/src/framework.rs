@@ -250,6 +250,15 @@ impl FrameworkError {
     }
 }
 
+/// How long a client may take to send a request body, unless the hook is
+/// configured otherwise: the same default on axum, actix-web and poem.
+#[cfg(any(feature = "axum", feature = "actix-web", feature = "poem"))]
+pub(crate) const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The `Retry-After` of a handler timeout's 503, unless configured.
+#[cfg(any(feature = "axum", feature = "actix-web", feature = "poem"))]
+pub(crate) const DEFAULT_RETRY_AFTER: Duration = Duration::from_secs(1);
+
 /// What every framework hook does with an error response the framework made
 /// without saying why: the same kind for the same status, on axum, actix-web
 /// and poem alike.

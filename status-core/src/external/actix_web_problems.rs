@@ -70,10 +70,7 @@ use serde::de::DeserializeOwned;
 use crate::decode::{self, Urlencoded};
 use crate::{FrameworkError, FrameworkErrorKind, HttpError, StatusCode};
 
-/// How long a client may take to send a request body, unless configured.
-const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(30);
-/// The `Retry-After` of a handler timeout, unless configured.
-const DEFAULT_RETRY_AFTER: Duration = Duration::from_secs(1);
+use crate::framework::{DEFAULT_BODY_TIMEOUT, DEFAULT_RETRY_AFTER};
 
 /// The middleware that makes every error response of an actix-web app an
 /// RFC 9457 problem, and bounds how long a request may take.

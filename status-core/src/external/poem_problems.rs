@@ -64,12 +64,9 @@ use tokio::time::Sleep;
 use crate::decode::{self, Urlencoded};
 use crate::{FrameworkError, FrameworkErrorKind, HttpError, StatusCode};
 
-/// How long a client may take to send a request body, unless configured.
-const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(30);
+use crate::framework::{DEFAULT_BODY_TIMEOUT, DEFAULT_RETRY_AFTER};
 /// The largest request body, unless configured: axum's default too.
 const DEFAULT_BODY_LIMIT: usize = 2 * 1024 * 1024;
-/// The `Retry-After` of a handler timeout, unless configured.
-const DEFAULT_RETRY_AFTER: Duration = Duration::from_secs(1);
 
 /// The middleware that makes every error of a poem app an RFC 9457
 /// problem, and bounds the size and duration of a request.
