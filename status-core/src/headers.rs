@@ -110,6 +110,12 @@ impl Headers {
         self.entries.push((name, Cow::Borrowed(value)));
     }
 
+    /// The fields, for a response builder that takes the values over.
+    #[cfg(feature = "http")]
+    pub(crate) fn into_entries(self) -> Vec<(&'static str, Cow<'static, str>)> {
+        self.entries
+    }
+
     /// The first value of a field, by case-insensitive name.
     #[must_use]
     pub fn get(&self, name: &str) -> Option<&str> {

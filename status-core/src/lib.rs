@@ -124,6 +124,8 @@ mod log;
 mod private_helpers;
 mod problem;
 mod registration;
+#[cfg(feature = "http")]
+mod render;
 mod status_code;
 mod violation;
 mod warning_code;

@@ -20,11 +20,15 @@ pub use crate::private_helpers::{
 };
 pub use crate::{
     __impl_actix_web as impl_actix_web, __impl_axum as impl_axum, __impl_poem as impl_poem,
-    __impl_utoipa as impl_utoipa,
+    __impl_utoipa as impl_utoipa, __with_http as with_http,
 };
 
 #[cfg(feature = "http")]
-pub use {crate::external::http::to_http, ::http};
+pub use {
+    crate::external::http::{append_headers, derived_http_response, to_http},
+    ::alloc::string::String as HttpBody,
+    ::http,
+};
 
 #[cfg(feature = "serde")]
 pub use ::serde;

@@ -64,6 +64,14 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
         }
     });
 
+    let http_response = method_body(variants, |variant| {
+        if let Some((_, ty)) = transparent_field(variant) {
+            quote_spanned!(ty.span()=> <#ty as #krate::HttpError>::to_http_response(__inner))
+        } else {
+            own_http_response(private, variant)
+        }
+    });
+
     let catalog = catalog_entries(input, private);
     let deprecations = variants
         .iter()
@@ -96,6 +104,12 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
             }
 
             #extend_problem_method
+
+            #private::with_http! {
+                fn to_http_response(&self) -> #private::http::Response<#private::HttpBody> {
+                    #http_response
+                }
+            }
         }
 
         #[automatically_derived]
@@ -369,6 +383,52 @@ fn insert_header(private: &TokenStream, variant: &Variant<'_>, header: &HeaderAt
             }
         }
     }
+}
+
+/// The body of a variant's arm of the derived `to_http_response`: the
+/// response without headers, then the variant's headers in the order
+/// `own_headers` adds them. When every header is a literal, each name and
+/// value becomes an `http` constant, evaluated at compile time (`check`
+/// already held them to the rules `HeaderName::from_static` and
+/// `HeaderValue::from_static` assert). A header from a field goes through
+/// `headers()`, so that a field of the wrong type is reported once.
+fn own_http_response(private: &TokenStream, variant: &Variant<'_>) -> TokenStream {
+    let headers = &variant.attrs.headers;
+    if headers.is_empty() {
+        return quote!(#private::derived_http_response(self));
+    }
+    let literals: Option<Vec<(String, String)>> = headers
+        .iter()
+        .map(|header| {
+            let value = match &header.value {
+                HeaderValue::Literal(literal) => literal.value(),
+                HeaderValue::Seconds(seconds) => seconds.base10_digits().to_owned(),
+                HeaderValue::Field(_) => return None,
+            };
+            Some((header.name.to_ascii_lowercase(), value))
+        })
+        .collect();
+    let Some(literals) = literals else {
+        return quote!({
+            let mut __response = #private::derived_http_response(self);
+            #private::append_headers(__response.headers_mut(), Self::headers(self));
+            __response
+        });
+    };
+    let appends = literals.iter().map(|(name, value)| {
+        quote! {
+            __headers.append(
+                const { #private::http::HeaderName::from_static(#name) },
+                const { #private::http::HeaderValue::from_static(#value) },
+            );
+        }
+    });
+    quote!({
+        let mut __response = #private::derived_http_response(self);
+        let __headers = __response.headers_mut();
+        #(#appends)*
+        __response
+    })
 }
 
 /// The span of a field's type, so an unsatisfied bound points at the field.
