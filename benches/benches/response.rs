@@ -2,8 +2,8 @@
 //! its own `IntoResponse`: the same four errors (a 404 with a field, a 429
 //! with `Retry-After`, a 401 with `WWW-Authenticate`, a 409 struct variant)
 //! become the same responses, byte for byte, and the time to build each
-//! response is compared, for axum (body collected) and for a plain
-//! `http::Response<String>` (hyper, tower).
+//! response is compared, for axum and actix-web (bodies collected) and for
+//! a plain `http::Response<String>` (hyper, tower).
 //!
 //! `cargo bench -p status-benches --bench response`
 //!
@@ -109,6 +109,73 @@ impl IntoResponse for Peer {
     }
 }
 
+impl actix_web::ResponseError for Peer {
+    fn status_code(&self) -> actix_web::http::StatusCode {
+        match self {
+            Peer::ItemNotFound(_) => actix_web::http::StatusCode::NOT_FOUND,
+            Peer::RateLimited => actix_web::http::StatusCode::TOO_MANY_REQUESTS,
+            Peer::Unauthenticated => actix_web::http::StatusCode::UNAUTHORIZED,
+            Peer::VersionConflict { .. } => actix_web::http::StatusCode::CONFLICT,
+        }
+    }
+
+    fn error_response(&self) -> actix_web::HttpResponse {
+        use actix_web::http::header;
+        let status = self.status_code();
+        let code = match self {
+            Peer::ItemNotFound(_) => "item_not_found",
+            Peer::RateLimited => "rate_limited",
+            Peer::Unauthenticated => "unauthenticated",
+            Peer::VersionConflict { .. } => "version_conflict",
+        };
+        let detail = self.to_string();
+        let problem = Problem {
+            kind: "about:blank",
+            title: status.canonical_reason().unwrap_or_default(),
+            status: status.as_u16(),
+            detail: &detail,
+            code,
+        };
+        let body = serde_json::to_string(&problem).expect("the problem serializes");
+        let mut response = actix_web::HttpResponse::build(status);
+        match self {
+            Peer::RateLimited => {
+                response
+                    .insert_header((header::RETRY_AFTER, header::HeaderValue::from_static("60")));
+            }
+            Peer::Unauthenticated => {
+                response.insert_header((
+                    header::WWW_AUTHENTICATE,
+                    header::HeaderValue::from_static("Bearer realm=\"api\""),
+                ));
+            }
+            Peer::ItemNotFound(_) | Peer::VersionConflict { .. } => {}
+        }
+        response.content_type("application/problem+json").body(body)
+    }
+}
+
+/// What an actix client would see: status, headers sorted by name (actix's
+/// header map has no order), body bytes.
+fn seen_actix(runtime: &Runtime, response: actix_web::HttpResponse) -> Seen {
+    let status = StatusCode::from_u16(response.status().as_u16()).expect("a valid status");
+    let mut headers: Vec<(String, Vec<u8>)> = response
+        .headers()
+        .iter()
+        .map(|(name, value)| (name.as_str().to_owned(), value.as_bytes().to_vec()))
+        .collect();
+    headers.sort();
+    let body = runtime
+        .block_on(actix_web::body::to_bytes(response.into_body()))
+        .unwrap_or_else(|_| panic!("an in-memory body collects"));
+    Seen {
+        status,
+        version: http::Version::HTTP_11,
+        headers,
+        body,
+    }
+}
+
 fn ours(id: u64) -> [Ours; 4] {
     [
         Ours::ItemNotFound(id),
@@ -166,6 +233,11 @@ fn check(runtime: &Runtime) {
             seen(runtime, plain_peer.map(Body::from)),
             "{label}: the derived and the hand-written http responses differ"
         );
+        assert_eq!(
+            seen_actix(runtime, actix_web::ResponseError::error_response(&ours)),
+            seen_actix(runtime, actix_web::ResponseError::error_response(&peer)),
+            "{label}: the derived and the hand-written actix-web responses differ"
+        );
         let ours = seen(runtime, ours.into_response());
         let peer = seen(runtime, peer.into_response());
         assert_eq!(
@@ -203,6 +275,26 @@ fn axum_peer(runtime: &Runtime, id: u64) {
     });
 }
 
+/// One iteration: the four errors become actix-web responses whose bodies
+/// are collected.
+fn actix_ours(runtime: &Runtime, id: u64) {
+    runtime.block_on(async {
+        for error in ours(black_box(id)) {
+            let response = actix_web::ResponseError::error_response(black_box(&error));
+            black_box(actix_web::body::to_bytes(response.into_body()).await.ok());
+        }
+    });
+}
+
+fn actix_peer(runtime: &Runtime, id: u64) {
+    runtime.block_on(async {
+        for error in peer(black_box(id)) {
+            let response = actix_web::ResponseError::error_response(black_box(&error));
+            black_box(actix_web::body::to_bytes(response.into_body()).await.ok());
+        }
+    });
+}
+
 /// One iteration: the four errors become `http::Response<String>`s.
 fn http_ours(id: u64) {
     use status_core::HttpError as _;
@@ -228,6 +320,10 @@ fn main() {
     group.bench_function("ours", |b| b.iter(|| axum_ours(&runtime, 12_345)));
     group.bench_function("hand-written", |b| b.iter(|| axum_peer(&runtime, 12_345)));
     group.finish();
+    let mut group = criterion.benchmark_group("actix-web response");
+    group.bench_function("ours", |b| b.iter(|| actix_ours(&runtime, 12_345)));
+    group.bench_function("hand-written", |b| b.iter(|| actix_peer(&runtime, 12_345)));
+    group.finish();
     let mut group = criterion.benchmark_group("http response");
     group.bench_function("ours", |b| b.iter(|| http_ours(12_345)));
     group.bench_function("hand-written", |b| b.iter(|| http_peer(12_345)));
@@ -241,6 +337,12 @@ fn main() {
                 0.85,
                 || axum_ours(&runtime, 12_345),
                 || axum_peer(&runtime, 12_345),
+            ),
+            ratio::measure(
+                "actix response",
+                0.85,
+                || actix_ours(&runtime, 12_345),
+                || actix_peer(&runtime, 12_345),
             ),
             ratio::measure(
                 "http response",

@@ -178,8 +178,19 @@ impl ErrorResponse {
     /// Builds the response of `error`. A 5xx error's source chain is logged
     /// (feature `tracing`), since its text is not sent to the client.
     pub fn from_error<E: HttpError + ?Sized>(error: &E) -> Self {
+        Self::build(error, |error| error.problem().to_json())
+    }
+
+    /// `from_error` for an error whose `problem` is the trait's default
+    /// (every derived error): the same bytes, the body written in one pass.
+    #[cfg(feature = "actix-web")]
+    pub(crate) fn from_default_problem<E: HttpError + ?Sized>(error: &E) -> Self {
+        Self::build(error, crate::render::default_problem_json)
+    }
+
+    fn build<E: HttpError + ?Sized>(error: &E, body: impl FnOnce(&E) -> String) -> Self {
         let status = log_answer(error);
-        let body = status.allows_body().then(|| error.problem().to_json());
+        let body = status.allows_body().then(|| body(error));
         ErrorResponse {
             status,
             headers: error.headers(),

@@ -124,7 +124,7 @@ mod log;
 mod private_helpers;
 mod problem;
 mod registration;
-#[cfg(feature = "http")]
+#[cfg(any(feature = "http", feature = "actix-web"))]
 mod render;
 mod status_code;
 mod violation;

@@ -59,27 +59,26 @@ pub fn derived_http_response<E: crate::HttpError + ?Sized>(
     response
 }
 
-/// Appends validated `Headers` to an `http` header map, without copying a
+/// Appends validated `Headers` to an `http` header map without copying a
 /// value: a borrowed one is shared as static bytes, an owned one hands over
-/// its buffer. `http` checks each again (its rules are looser than ours, so
-/// nothing valid is refused); anything it still refuses is dropped and
-/// logged rather than sent.
+/// its buffer. (`http` checks each again; its rules are looser than ours.)
 #[doc(hidden)]
 pub fn append_headers(map: &mut ::http::HeaderMap, headers: crate::Headers) {
-    for (name, value) in headers.into_entries() {
-        let value = match value {
-            alloc::borrow::Cow::Borrowed(text) => {
-                ::http::HeaderValue::from_maybe_shared(::bytes::Bytes::from_static(text.as_bytes()))
+    headers.convert_each(
+        |name| ::http::HeaderName::try_from(name).ok(),
+        |value| {
+            match value {
+                alloc::borrow::Cow::Borrowed(text) => ::http::HeaderValue::from_maybe_shared(
+                    ::bytes::Bytes::from_static(text.as_bytes()),
+                ),
+                alloc::borrow::Cow::Owned(text) => ::http::HeaderValue::try_from(text),
             }
-            alloc::borrow::Cow::Owned(text) => ::http::HeaderValue::try_from(text),
-        };
-        match (::http::HeaderName::try_from(name), value) {
-            (Ok(name), Ok(value)) => {
-                map.append(name, value);
-            }
-            _ => crate::log::dropped_header_name(name),
-        }
-    }
+            .ok()
+        },
+        |name, value| {
+            map.append(name, value);
+        },
+    );
 }
 
 /// The items it is given, with feature `http`; nothing without it. The
