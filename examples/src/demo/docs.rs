@@ -25,7 +25,7 @@ use utoipa::openapi::path::{
     HttpMethod, OperationBuilder, ParameterBuilder, ParameterIn, PathItem,
 };
 use utoipa::openapi::request_body::RequestBodyBuilder;
-use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Schema, Type};
+use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Schema, SchemaType, Type};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
 use utoipa::openapi::{
     ComponentsBuilder, InfoBuilder, KnownFormat, OpenApi, OpenApiBuilder, PathsBuilder, RefOr,
@@ -541,7 +541,7 @@ fn success_response(success: &Success) -> utoipa::openapi::Response {
             response = response.content(
                 "application/json",
                 ContentBuilder::new()
-                    .schema(Some(ObjectBuilder::new()))
+                    .schema(Some(ObjectBuilder::new().schema_type(SchemaType::AnyValue)))
                     .build(),
             );
         }

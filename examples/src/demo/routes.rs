@@ -10,7 +10,7 @@ use axum::Router;
 use axum::extract::{FromRequest as _, Request, State};
 use axum::http::{self, HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{any, get, post, put};
+use axum::routing::{get, post, put};
 use headers::authorization::Bearer;
 use headers::{Authorization, ETag, HeaderMapExt as _, IfMatch, IfNoneMatch};
 use headers_accept::Accept;
@@ -68,10 +68,17 @@ pub(super) fn routes() -> Router<Arc<AppState>> {
             "/catalog",
             get(|| async { redirect(codes::PermanentRedirect, "/items") }),
         )
-        .route(
-            "/v1/items",
-            any(|| async { DemoError::Retired("/v1/items") }),
-        )
+        // The methods the document lists; any other is a 405 with `Allow`.
+        .route("/v1/items", {
+            let retired = || async { DemoError::Retired("/v1/items") };
+            get(retired)
+                .post(retired)
+                .put(retired)
+                .delete(retired)
+                .patch(retired)
+                .options(retired)
+                .trace(retired)
+        })
         .route("/teapot", get(|| async { DemoError::Teapot }))
         .route("/openapi.json", get(super::docs::openapi_json))
         .route("/errors", get(super::docs::error_catalog))

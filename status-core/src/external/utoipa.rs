@@ -13,7 +13,8 @@ use std::vec::Vec;
 use serde_json::{Map, Value, json};
 use utoipa::openapi::example::ExampleBuilder;
 use utoipa::openapi::schema::{
-    AdditionalProperties, AllOfBuilder, ArrayBuilder, ObjectBuilder, OneOfBuilder, Schema, Type,
+    AdditionalProperties, AllOfBuilder, ArrayBuilder, ObjectBuilder, OneOfBuilder, Schema,
+    SchemaType, Type,
 };
 use utoipa::openapi::{
     ContentBuilder, HeaderBuilder, Ref, RefOr, ResponseBuilder, SchemaFormat, response::Response,
@@ -109,7 +110,7 @@ fn member_schema(json_type: JsonType) -> RefOr<Schema> {
         JsonType::Errors => errors_schema().into(),
         // `JsonType` is non-exhaustive for users, not for this crate; any
         // new kind is documented as any value until it is handled here.
-        _ => ObjectBuilder::new().into(),
+        _ => ObjectBuilder::new().schema_type(SchemaType::AnyValue).into(),
     }
 }
 
@@ -135,16 +136,16 @@ fn member_schema(json_type: JsonType) -> RefOr<Schema> {
 /// ```
 #[must_use]
 pub fn problem_schema(entry: &CatalogEntry) -> RefOr<Schema> {
+    let only = |value: Value| {
+        ObjectBuilder::new()
+            .schema_type(SchemaType::AnyValue)
+            .enum_values(Some([value]))
+    };
     let mut own = ObjectBuilder::new()
-        .property("code", ObjectBuilder::new().enum_values(Some([entry.code])))
-        .property(
-            "status",
-            ObjectBuilder::new().enum_values(Some([entry.status.as_u16()])),
-        )
-        .property(
-            "type",
-            ObjectBuilder::new().enum_values(Some([entry.type_uri])),
-        );
+        .schema_type(SchemaType::AnyValue)
+        .property("code", only(json!(entry.code)))
+        .property("status", only(json!(entry.status.as_u16())))
+        .property("type", only(json!(entry.type_uri)));
     for member in entry.members {
         own = own.property(member.name, member_schema(member.json_type));
         if !member.optional {
