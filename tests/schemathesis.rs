@@ -116,7 +116,9 @@ async fn schemathesis_finds_no_failure_with_every_check() {
             .args(["--checks", "all"])
             .args(["--phases", "examples,coverage,fuzzing,stateful"])
             .args(["--max-examples", "25"])
-            .args(["--workers", "2"])
+            // One worker: Hypothesis 6 describes lambdas through a cache that is
+            // not thread-safe, and two workers now and then end in its internal error.
+            .args(["--workers", "1"])
             .args(["--rate-limit", REQUEST_RATE])
             .args(["--request-timeout", "10"])
             .args(["--seed", "20261202"])
