@@ -701,23 +701,25 @@ fn json_type_name(json_type: JsonType) -> String {
     }
 }
 
-/// An example body, as the client receives it (pretty JSON).
+/// An example body, as the client receives it, members in RFC 9457's order.
 fn example_body(entry: &CatalogEntry) -> String {
-    let mut body = serde_json::Map::new();
-    body.insert("type".to_owned(), entry.type_uri.into());
-    body.insert("title".to_owned(), entry.title().into());
-    body.insert("status".to_owned(), entry.status.as_u16().into());
+    let text = |value: &str| serde_json::Value::from(value).to_string();
     let detail = if entry.exposes_detail {
         "… what went wrong, for this request …"
     } else {
         entry.title()
     };
-    body.insert("detail".to_owned(), detail.into());
-    body.insert("code".to_owned(), entry.code.into());
+    let mut lines = vec![
+        format!("  \"type\": {}", text(entry.type_uri)),
+        format!("  \"title\": {}", text(entry.title())),
+        format!("  \"status\": {}", entry.status.as_u16()),
+        format!("  \"detail\": {}", text(detail)),
+        format!("  \"code\": {}", text(entry.code)),
+    ];
     for member in entry.members {
-        body.insert(member.name.to_owned(), serde_json::Value::Null);
+        lines.push(format!("  {}: …", text(member.name)));
     }
-    serde_json::to_string_pretty(&serde_json::Value::Object(body)).unwrap_or_default()
+    format!("{{\n{}\n}}", lines.join(",\n"))
 }
 
 /// The error page: a table of contents by status class, then one section
@@ -733,10 +735,11 @@ pub fn catalog_page(errors: &[CatalogEntry]) -> String {
     );
     let classes = [StatusClass::ClientError, StatusClass::ServerError];
     for class in classes {
-        let in_class: Vec<&CatalogEntry> = errors
+        let mut in_class: Vec<&CatalogEntry> = errors
             .iter()
             .filter(|entry| entry.status.class() == class)
             .collect();
+        in_class.sort_by_key(|entry| entry.status.as_u16());
         if in_class.is_empty() {
             continue;
         }
@@ -752,8 +755,10 @@ pub fn catalog_page(errors: &[CatalogEntry]) -> String {
         }
         page.push_str("</ol>\n");
     }
-    page.push_str("</nav>\n");
-    for entry in &errors {
+    page.push_str("</nav>\n<section>\n<h2>Problems</h2>\n");
+    let mut sorted: Vec<&CatalogEntry> = errors.iter().collect();
+    sorted.sort_by_key(|entry| entry.status.as_u16());
+    for entry in sorted {
         let headers = if entry.headers.is_empty() {
             "none".to_owned()
         } else {
@@ -807,6 +812,7 @@ pub fn catalog_page(errors: &[CatalogEntry]) -> String {
             example = escape(&example_body(entry)),
         );
     }
+    page.push_str("</section>\n");
     layout::page("Errors", &page)
 }
 
