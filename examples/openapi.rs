@@ -42,7 +42,10 @@ enum GetItemError {
 fn main() {
     let mut get_item = OperationBuilder::new()
         .operation_id(Some("getItem"))
-        .response("200", ResponseBuilder::new().description("The item").build());
+        .response(
+            "200",
+            ResponseBuilder::new().description("The item").build(),
+        );
     // 401 and 404: one 404 response, `oneOf` two problems, an example each.
     for (status, response) in GetItemError::responses() {
         get_item = get_item.response(status, response);
@@ -55,8 +58,15 @@ fn main() {
         get_item = get_item.response(status, response);
     }
     let api = OpenApiBuilder::new()
-        .paths(PathsBuilder::new().path("/items/{id}", PathItem::new(HttpMethod::Get, get_item.build())))
-        .components(Some(ComponentsBuilder::new().schema_from::<ProblemDetails>().build()))
+        .paths(PathsBuilder::new().path(
+            "/items/{id}",
+            PathItem::new(HttpMethod::Get, get_item.build()),
+        ))
+        .components(Some(
+            ComponentsBuilder::new()
+                .schema_from::<ProblemDetails>()
+                .build(),
+        ))
         .build();
     println!("{}", api.to_pretty_json().expect("the document serializes"));
 }

@@ -40,7 +40,13 @@ fn lists_every_variant_in_declaration_order_a_transparent_one_as_its_inner_catal
     let variants: Vec<&str> = ApiError::ERRORS.iter().map(|entry| entry.variant).collect();
     assert_eq!(
         variants,
-        ["ItemNotFound", "RateLimited", "Database", "Maintenance", "AuthError"],
+        [
+            "ItemNotFound",
+            "RateLimited",
+            "Database",
+            "Maintenance",
+            "AuthError"
+        ],
         "the transparent `Auth` stands for AuthError's catalog"
     );
     assert_eq!(ApiError::ERRORS[4], AuthError::ERRORS[0]);
@@ -150,7 +156,10 @@ enum GetItemError {
 
 #[test]
 fn transparent_variants_put_the_inner_catalog_in_their_place() {
-    let codes: Vec<&str> = GetItemError::ERRORS.iter().map(|entry| entry.code).collect();
+    let codes: Vec<&str> = GetItemError::ERRORS
+        .iter()
+        .map(|entry| entry.code)
+        .collect();
     let framework: Vec<&str> = status_core::FrameworkError::ERRORS
         .iter()
         .map(|entry| entry.code)

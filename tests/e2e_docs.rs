@@ -88,7 +88,9 @@ async fn openapi_json_is_openapi_3_1_and_each_operation_lists_exactly_its_errors
                 let alternatives = schema["oneOf"].as_array().map_or(1, Vec::len);
                 assert_eq!(
                     alternatives,
-                    problem["examples"].as_object().map_or(0, serde_json::Map::len),
+                    problem["examples"]
+                        .as_object()
+                        .map_or(0, serde_json::Map::len),
                     "{name} {status}: one schema per problem"
                 );
             }
@@ -102,7 +104,11 @@ async fn openapi_json_is_openapi_3_1_and_each_operation_lists_exactly_its_errors
             }
         }
     }
-    assert_eq!(seen, documented.len(), "every operation of the table is in the document");
+    assert_eq!(
+        seen,
+        documented.len(),
+        "every operation of the table is in the document"
+    );
     // `GET /health` answers no error of its own, no 401, 409, 422 or 429.
     let health = document["paths"]["/health"]["get"]["responses"]
         .as_object()
@@ -118,8 +124,7 @@ async fn openapi_json_is_openapi_3_1_and_each_operation_lists_exactly_its_errors
         "bearer"
     );
     // Two 404s of one operation: one response, `oneOf` both, an example each.
-    let not_found = &document["paths"]["/codes/{code}"]["get"]["responses"]["404"]["content"]
-        ["application/problem+json"];
+    let not_found = &document["paths"]["/codes/{code}"]["get"]["responses"]["404"]["content"]["application/problem+json"];
     assert!(not_found["examples"]["unknown_status_code"].is_object());
     let problem = &document["components"]["schemas"]["ProblemDetails"];
     assert_eq!(problem["properties"]["status"]["maximum"], 599);
@@ -153,7 +158,11 @@ async fn the_error_page_is_for_people() {
             "the Rust name {} shows",
             entry.variant
         );
-        assert!(page.contains(&format!("href=\"#{}\"", entry.code)), "{} is not in the contents", entry.code);
+        assert!(
+            page.contains(&format!("href=\"#{}\"", entry.code)),
+            "{} is not in the contents",
+            entry.code
+        );
     }
     server.stop().await;
 }
@@ -229,7 +238,11 @@ async fn the_catalog_is_json_for_clients_that_ask() {
     }
     assert_eq!(codes, expected, "one entry per code, in catalog order");
     assert!(
-        catalog.as_array().expect("a list").iter().all(|entry| entry.get("variant").is_none()),
+        catalog
+            .as_array()
+            .expect("a list")
+            .iter()
+            .all(|entry| entry.get("variant").is_none()),
         "no Rust names reach clients"
     );
     server.stop().await;

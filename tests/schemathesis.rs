@@ -3,7 +3,7 @@
 //! on a loopback port, must find no failure: no undocumented status, header
 //! or body, no 5xx, valid input accepted and invalid input refused.
 //!
-//! Both tools come from PyPI, pinned, in the virtual environment `.ci/run`
+//! Both tools come from `PyPI`, pinned, in the virtual environment `.ci/run`
 //! makes under `target/schemathesis-venv` (or `STATUS_SCHEMATHESIS_VENV`).
 //! Without it the tests skip, unless `STATUS_REQUIRE_SCHEMATHESIS` is set,
 //! as `.ci/run` does: then they fail. Run alone with
@@ -37,7 +37,8 @@ fn venv() -> Option<PathBuf> {
         || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/schemathesis-venv"),
         PathBuf::from,
     );
-    let present = venv.join("bin/st").is_file() && venv.join("bin/openapi-spec-validator").is_file();
+    let present =
+        venv.join("bin/st").is_file() && venv.join("bin/openapi-spec-validator").is_file();
     if !present {
         assert!(
             std::env::var_os("STATUS_REQUIRE_SCHEMATHESIS").is_none(),

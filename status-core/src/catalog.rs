@@ -87,6 +87,12 @@ pub trait ErrorCatalog {
     }
 }
 
+/// A boxed error lists the errors of the type it holds, so a `transparent`
+/// variant holding a `Box` composes as one holding the type does.
+impl<T: ErrorCatalog> ErrorCatalog for alloc::boxed::Box<T> {
+    const ERRORS: &'static [CatalogEntry] = T::ERRORS;
+}
+
 /// One error of an [`ErrorCatalog`]: what a client receives when it happens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]

@@ -385,10 +385,7 @@ fn job_schema() -> ObjectBuilder {
         .required("id")
         .property("item_id", int64())
         .required("item_id")
-        .property(
-            "status",
-            string().enum_values(Some(["queued", "done"])),
-        )
+        .property("status", string().enum_values(Some(["queued", "done"])))
         .required("status")
 }
 
@@ -405,10 +402,7 @@ fn request_body(input: Input) -> Option<utoipa::openapi::request_body::RequestBo
                     .pattern(Some(r"\S")),
             )
             .required("name")
-            .property(
-                "description",
-                string().max_length(Some(MAX_DESCRIPTION)),
-            )
+            .property("description", string().max_length(Some(MAX_DESCRIPTION)))
             .additional_properties(Some(
                 utoipa::openapi::schema::AdditionalProperties::FreeForm(false),
             ))
@@ -453,24 +447,21 @@ fn parameters(operation: &Operation) -> Vec<utoipa::openapi::path::Parameter> {
             .schema(Some(schema))
             .build()
     };
-    match operation.param {
-        Some(param) => {
-            let (name, schema, description) = match param {
-                Param::ItemId => ("id", int64(), "The item's id."),
-                Param::JobId => ("id", integer(0, usize::MAX), "The job's id."),
-                Param::Code => ("code", integer(100, 999), "A status code, three digits."),
-            };
-            parameters.push(
-                ParameterBuilder::new()
-                    .name(name)
-                    .parameter_in(ParameterIn::Path)
-                    .required(Required::True)
-                    .description(Some(description))
-                    .schema(Some(schema))
-                    .build(),
-            );
-        }
-        None => {}
+    if let Some(param) = operation.param {
+        let (name, schema, description) = match param {
+            Param::ItemId => ("id", int64(), "The item's id."),
+            Param::JobId => ("id", integer(0, usize::MAX), "The job's id."),
+            Param::Code => ("code", integer(100, 999), "A status code, three digits."),
+        };
+        parameters.push(
+            ParameterBuilder::new()
+                .name(name)
+                .parameter_in(ParameterIn::Path)
+                .required(Required::True)
+                .description(Some(description))
+                .schema(Some(schema))
+                .build(),
+        );
     }
     match operation.input {
         Input::Paging => {
@@ -518,13 +509,19 @@ fn success_content(body: Body) -> Option<(&'static str, RefOr<Schema>)> {
                 .schema_type(Type::Object)
                 .property("items", integer(0, usize::MAX))
                 .required("items")
-                .property("maintenance", ObjectBuilder::new().schema_type(Type::Boolean))
+                .property(
+                    "maintenance",
+                    ObjectBuilder::new().schema_type(Type::Boolean),
+                )
                 .required("maintenance"),
         ),
         Body::Switch => json(
             ObjectBuilder::new()
                 .schema_type(Type::Object)
-                .property("maintenance", ObjectBuilder::new().schema_type(Type::Boolean))
+                .property(
+                    "maintenance",
+                    ObjectBuilder::new().schema_type(Type::Boolean),
+                )
                 .required("maintenance"),
         ),
         Body::Csv => Some(("text/csv", string().into())),
@@ -536,7 +533,10 @@ fn success_content(body: Body) -> Option<(&'static str, RefOr<Schema>)> {
 fn success_response(success: &Success) -> utoipa::openapi::Response {
     let mut response = ResponseBuilder::new().description(success.description);
     if let Some((media_type, schema)) = success_content(success.body) {
-        response = response.content(media_type, ContentBuilder::new().schema(Some(schema)).build());
+        response = response.content(
+            media_type,
+            ContentBuilder::new().schema(Some(schema)).build(),
+        );
         if matches!(success.body, Body::HtmlOrJson) {
             response = response.content(
                 "application/json",
@@ -565,9 +565,8 @@ fn operation(operation: &Operation) -> utoipa::openapi::path::Operation {
     for success in operation.success {
         builder = builder.response(success.status.as_str(), success_response(success));
     }
-    let errors = status_core::error_responses(
-        operation_codes(operation).into_iter().filter_map(entry),
-    );
+    let errors =
+        status_core::error_responses(operation_codes(operation).into_iter().filter_map(entry));
     for (status, response) in errors {
         builder = builder.response(status, response);
     }
@@ -578,10 +577,7 @@ fn operation(operation: &Operation) -> utoipa::openapi::path::Operation {
         builder = builder.request_body(Some(body));
     }
     if operation.bearer {
-        builder = builder.security(SecurityRequirement::new::<_, [&str; 0], &str>(
-            "bearer",
-            [],
-        ));
+        builder = builder.security(SecurityRequirement::new::<_, [&str; 0], &str>("bearer", []));
     }
     builder.build()
 }
@@ -602,7 +598,9 @@ pub fn openapi() -> OpenApi {
     }
     let paths = items
         .into_iter()
-        .fold(PathsBuilder::new(), |paths, (path, item)| paths.path(path, item));
+        .fold(PathsBuilder::new(), |paths, (path, item)| {
+            paths.path(path, item)
+        });
     let bearer = SecurityScheme::Http(
         HttpBuilder::new()
             .scheme(HttpAuthScheme::Bearer)
@@ -766,7 +764,9 @@ pub fn catalog_page(errors: &[CatalogEntry]) -> String {
                 .headers
                 .iter()
                 .map(|header| match header.value {
-                    Some(value) => format!("<code>{}: {}</code>", escape(header.name), escape(value)),
+                    Some(value) => {
+                        format!("<code>{}: {}</code>", escape(header.name), escape(value))
+                    }
                     None => format!("<code>{}</code>", escape(header.name)),
                 })
                 .collect::<Vec<_>>()

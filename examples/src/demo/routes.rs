@@ -377,7 +377,8 @@ fn whole_number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<i64
             Ok(value)
         }
         fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<i64, E> {
-            i64::try_from(value).map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(value), &self))
+            i64::try_from(value)
+                .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(value), &self))
         }
         #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)] // checked: whole and in range
         fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<i64, E> {

@@ -110,7 +110,9 @@ fn member_schema(json_type: JsonType) -> RefOr<Schema> {
         JsonType::Errors => errors_schema().into(),
         // `JsonType` is non-exhaustive for users, not for this crate; any
         // new kind is documented as any value until it is handled here.
-        _ => ObjectBuilder::new().schema_type(SchemaType::AnyValue).into(),
+        _ => ObjectBuilder::new()
+            .schema_type(SchemaType::AnyValue)
+            .into(),
     }
 }
 
@@ -231,7 +233,9 @@ fn response(entries: &[&CatalogEntry]) -> Response {
         [entry] => problem_schema(entry),
         _ => entries
             .iter()
-            .fold(OneOfBuilder::new(), |one_of, entry| one_of.item(problem_schema(entry)))
+            .fold(OneOfBuilder::new(), |one_of, entry| {
+                one_of.item(problem_schema(entry))
+            })
             .into(),
     };
     let content = ContentBuilder::new()

@@ -252,13 +252,15 @@ fn json_type(krate: &syn::Path, ty: &syn::Type) -> (TokenStream, bool) {
                 _ => None,
             };
             match (last.ident.to_string().as_str(), argument) {
-                ("u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32"
-                | "i64" | "i128" | "isize", None) => (path("Integer"), false),
+                (
+                    "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32" | "i64"
+                    | "i128" | "isize",
+                    None,
+                ) => (path("Integer"), false),
                 ("f32" | "f64", None) => (path("Number"), false),
                 ("bool", None) => (path("Boolean"), false),
                 ("String" | "str" | "char", None) => (path("String"), false),
-                ("Cow", Some(inner)) => json_type(krate, inner),
-                ("Box" | "Rc" | "Arc", Some(inner)) => json_type(krate, inner),
+                ("Cow" | "Box" | "Rc" | "Arc", Some(inner)) => json_type(krate, inner),
                 ("Option", Some(inner)) => (json_type(krate, inner).0, true),
                 ("Vec" | "VecDeque" | "HashSet" | "BTreeSet", Some(inner)) => {
                     array_of(krate, inner)
