@@ -667,10 +667,11 @@ fn problems(errors: &[CatalogEntry]) -> Vec<CatalogEntry> {
     unique
 }
 
-/// `code` text to HTML: `` `code` `` becomes `<code>code</code>`, the
-/// rest is escaped. The catalog's descriptions are doc comments, which
-/// write code that way.
+/// `code` text to HTML: `` `code` `` becomes `<code>code</code>`, an
+/// intra-doc link `` [`Type`] `` its plain code, the rest is escaped. The
+/// catalog's descriptions are doc comments, which write code that way.
 fn inline_markdown(text: &str) -> String {
+    let text = text.replace("[`", "`").replace("`]", "`");
     let mut html = String::new();
     for (index, part) in text.split('`').enumerate() {
         if index % 2 == 1 {
@@ -821,5 +822,18 @@ fn class_name(class: StatusClass) -> &'static str {
         StatusClass::ClientError => "4xx: the request",
         StatusClass::ServerError => "5xx: the server",
         _ => "Other",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inline_markdown;
+
+    #[test]
+    fn doc_comment_code_becomes_html_and_the_rest_is_escaped() {
+        assert_eq!(
+            inline_markdown("use `If-Match` & see [`Item`] <now>"),
+            "use <code>If-Match</code> &amp; see <code>Item</code> &lt;now&gt;"
+        );
     }
 }
