@@ -131,7 +131,7 @@ mod violation;
 mod warning_code;
 
 pub use builtin::{StatusCode, WarningCode, codes};
-pub use catalog::{CatalogEntry, CatalogHeader, ErrorCatalog};
+pub use catalog::{CatalogEntry, CatalogHeader, CatalogMember, ErrorCatalog, JsonType};
 #[doc(hidden)]
 pub use class::Nonstandard;
 pub use class::{
@@ -150,7 +150,7 @@ pub use external::actix_web_problems as actix_web;
 pub use external::poem_problems as poem;
 #[cfg(feature = "utoipa")]
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
-pub use external::utoipa::error_responses;
+pub use external::utoipa::{error_responses, problem_schema};
 pub use framework::{FrameworkError, FrameworkErrorKind};
 pub use grpc::GrpcCode;
 pub use headers::{Headers, InvalidHeader};
