@@ -4,7 +4,7 @@
 use alloc::borrow::Cow;
 use alloc::string::{String, ToString as _};
 
-use crate::{Headers, ProblemDetails, StatusCode};
+use crate::{Headers, ProblemDetails, ProblemFormat, StatusCode};
 
 /// An error that knows how to be an HTTP response: its status, a stable
 /// machine-readable code, the headers it needs, and an RFC 9457 body.
@@ -160,37 +160,89 @@ impl<T: HttpError> HttpError for alloc::boxed::Box<T> {
 }
 
 /// A framework-neutral error response: status, headers and, when the status
-/// allows content, an `application/problem+json` body.
+/// allows content, a problem body in JSON or XML.
+///
+/// A server that sees the request picks the format from its `Accept` field:
+///
+/// ```
+/// use status_core::{HttpError, ErrorResponse, ProblemFormat};
+///
+/// #[derive(Debug, thiserror::Error, HttpError)]
+/// #[error("item {0} not found")]
+/// #[http(status = NotFound)]
+/// struct ItemNotFound(u64);
+///
+/// let accept = "application/problem+xml";
+/// let format = ProblemFormat::from_accept([accept.as_bytes()]);
+/// let response = ErrorResponse::from_error_as(&ItemNotFound(7), format);
+/// assert_eq!(response.content_type(), Some("application/problem+xml"));
+/// assert!(response.body.unwrap().contains("<detail>item 7 not found</detail>"));
+/// ```
+///
+/// A negotiated response also carries `Vary: Accept`, which the framework
+/// integrations add and another server has to add itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ErrorResponse {
     /// The response status.
     pub status: StatusCode,
     /// Header fields, already validated.
     pub headers: Headers,
-    /// The problem+json body; `None` for a status whose spec entry forbids content.
+    /// The problem body; `None` for a status whose spec entry forbids content.
     pub body: Option<String>,
+    /// The format of `body`.
+    pub format: ProblemFormat,
 }
 
 impl ErrorResponse {
-    /// Builds the response of `error`. A 5xx error's source chain is logged
-    /// (feature `tracing`), since its text is not sent to the client.
+    /// Builds the problem+json response of `error`. A 5xx error's source
+    /// chain is logged (feature `tracing`), since its text is not sent to
+    /// the client.
     pub fn from_error<E: HttpError + ?Sized>(error: &E) -> Self {
-        let status = error.status();
-        if status.is_server_error() {
-            crate::log::server_error(status, error.code(), error);
-        }
-        crate::log::error_response(status, error.code());
-        let body = status.allows_body().then(|| error.problem().to_json());
+        ErrorResponse::from_error_as(error, ProblemFormat::Json)
+    }
+
+    /// Builds the response of `error` with its body in `format`.
+    pub fn from_error_as<E: HttpError + ?Sized>(error: &E, format: ProblemFormat) -> Self {
+        let (status, headers, problem) = parts(error);
         ErrorResponse {
             status,
-            headers: error.headers(),
-            body,
+            headers,
+            body: problem.map(|problem| problem.render(format)),
+            format,
         }
     }
 
-    /// `application/problem+json` when there is a body.
+    /// The problem+json response of `error`, and the problem it renders, for
+    /// a framework layer that may render it again as XML once it sees the
+    /// request. Logs as [`from_error`](Self::from_error) does.
+    pub(crate) fn with_problem<E: HttpError + ?Sized>(error: &E) -> (Self, Option<ProblemDetails>) {
+        let (status, headers, problem) = parts(error);
+        let response = ErrorResponse {
+            status,
+            headers,
+            body: problem.as_ref().map(ProblemDetails::to_json),
+            format: ProblemFormat::Json,
+        };
+        (response, problem)
+    }
+
+    /// The media type of the body, when there is one:
+    /// `application/problem+json` or `application/problem+xml`.
     #[must_use]
     pub fn content_type(&self) -> Option<&'static str> {
-        self.body.as_ref().map(|_| crate::problem::PROBLEM_JSON)
+        self.body.as_ref().map(|_| self.format.media_type())
     }
+}
+
+/// What every rendering of `error` starts from, logged once: a 5xx error's
+/// source chain (feature `tracing`), since its text is not sent to the
+/// client, and the response's status and code.
+fn parts<E: HttpError + ?Sized>(error: &E) -> (StatusCode, Headers, Option<ProblemDetails>) {
+    let status = error.status();
+    if status.is_server_error() {
+        crate::log::server_error(status, error.code(), error);
+    }
+    crate::log::error_response(status, error.code());
+    let problem = status.allows_body().then(|| error.problem());
+    (status, error.headers(), problem)
 }

@@ -121,6 +121,7 @@ mod grpc;
 mod headers;
 mod invalid;
 mod log;
+pub mod negotiate;
 mod private_helpers;
 mod problem;
 mod registration;
@@ -153,7 +154,8 @@ pub use framework::{FrameworkError, FrameworkErrorKind};
 pub use grpc::GrpcCode;
 pub use headers::{Headers, InvalidHeader};
 pub use invalid::{InvalidStatusCode, InvalidWarningCode};
-pub use problem::{PROBLEM_JSON, ProblemDetails};
+pub use negotiate::ProblemFormat;
+pub use problem::{PROBLEM_JSON, PROBLEM_XML, PROBLEM_XML_NAMESPACE, ProblemDetails};
 pub use registration::{Registration, StatusAlias};
 pub use violation::Violation;
 
