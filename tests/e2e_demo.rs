@@ -157,6 +157,7 @@ async fn update_conflict_and_delete() {
         body["detail"],
         json!("an item named \"lamp\" already exists")
     );
+    assert_eq!(body["existing_id"], json!(1), "{body}");
     let chair = server.create("chair").await;
     let response = server
         .send(
@@ -478,6 +479,7 @@ async fn request_bodies_are_checked() {
             body["detail"].as_str().unwrap_or_default().contains(says),
             "{says} in {body}"
         );
+        assert_eq!(body["errors"][0]["detail"], json!(says), "{body}");
     }
     // The longest valid name is accepted (characters, not bytes).
     let response = server
