@@ -102,10 +102,8 @@ impl ProblemFormat {
             3
         } else if media == b"application/*" {
             2
-        } else if media == b"*/*" {
-            1
         } else {
-            0
+            u8::from(media == b"*/*")
         }
     }
 }

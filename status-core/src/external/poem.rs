@@ -22,11 +22,9 @@ pub fn poem_response<E: HttpError + ?Sized>(error: &E) -> ::poem::Response {
     let (response, problem) = crate::ErrorResponse::with_problem(error);
     let mut response = response.into_http();
     if let Some(problem) = problem {
-        CAPTURED.with(|slot| {
-            if let Some(captured) = slot.borrow_mut().as_mut() {
-                *captured = Some(problem.clone());
-            }
-        });
+        if CAPTURING.get() {
+            CAPTURED.set(Some(problem.clone()));
+        }
         response
             .extensions_mut()
             .insert(crate::negotiate::Negotiable(problem));
@@ -35,10 +33,11 @@ pub fn poem_response<E: HttpError + ?Sized>(error: &E) -> ::poem::Response {
 }
 
 std::thread_local! {
-    /// `Some` while [`capture_problem`] runs: the problem [`poem_response`]
-    /// rendered in the meantime.
-    static CAPTURED: core::cell::RefCell<Option<Option<crate::ProblemDetails>>> =
-        const { core::cell::RefCell::new(None) };
+    /// Whether [`capture_problem`] is running on this thread.
+    static CAPTURING: core::cell::Cell<bool> = const { core::cell::Cell::new(false) };
+    /// The problem [`poem_response`] rendered while it runs.
+    static CAPTURED: core::cell::Cell<Option<crate::ProblemDetails>> =
+        const { core::cell::Cell::new(None) };
 }
 
 /// Runs `render` and returns the problem that [`poem_response`] rendered
@@ -51,10 +50,11 @@ std::thread_local! {
 /// call is synchronous, on this thread, so what `poem_response` renders in
 /// it is the error's problem.
 pub(crate) fn capture_problem<R>(render: impl FnOnce() -> R) -> (R, Option<crate::ProblemDetails>) {
-    CAPTURED.with(|slot| *slot.borrow_mut() = Some(None));
+    CAPTURED.set(None);
+    CAPTURING.set(true);
     let rendered = render();
-    let problem = CAPTURED.with(|slot| slot.borrow_mut().take().flatten());
-    (rendered, problem)
+    CAPTURING.set(false);
+    (rendered, CAPTURED.take())
 }
 
 /// An `http` response as poem's: poem 3 is on `http` 1.x, so the parts move over.

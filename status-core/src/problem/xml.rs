@@ -129,7 +129,7 @@ fn value_element(out: &mut String, name: &str, value: &ExtensionValue) {
             out.push_str("/>");
         }
         ExtensionValue::Bool(value) => {
-            text_element(out, name, if *value { "true" } else { "false" })
+            text_element(out, name, if *value { "true" } else { "false" });
         }
         ExtensionValue::Number(number) => text_element(out, name, number.as_str()),
         ExtensionValue::String(text) => text_element(out, name, text),
