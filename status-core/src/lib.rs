@@ -88,6 +88,8 @@
 //! | `client` | [`client::read_problem`] reads a received response into a typed [`client::Problem`] (RFC 9457 members, extensions, raw status); [`client::RetryAfter`] parses `Retry-After` seconds and HTTP-dates. Adds `serde_json` and `httpdate`, so servers that only send errors do not pay for a JSON parser | no |
 //! | `tracing` | 5xx source chains and dropped header values are logged; every error response records `http.response.status_code` and `error.type` on the current span (OpenTelemetry HTTP semantic conventions), and `otel.status_code = "ERROR"` for 5xx only | no |
 //! | `tower` | `conformance::ConformanceLayer`, a tower layer that checks every response against the registry's rules and logs each violation (or, `strict()`, answers 500 listing them); implies `http` and `tracing` | no |
+//! | `validator` | [`Violation::from_validator`]: one [`Violation`] per failing check of a `validator::ValidationErrors` (validator 0.20), nested structs and list items as JSON Pointers (`#/items/2/name`), the check's message or a sentence from its code as `detail` | no |
+//! | `garde` | [`Violation::from_garde`]: one [`Violation`] per error of a `garde::Report` (garde 0.22), nested structs, list items and map keys as JSON Pointers, garde's message as `detail`; adds `serde_json` to read garde's paths | no |
 
 #![cfg_attr(not(test), no_std)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
