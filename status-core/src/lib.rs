@@ -72,6 +72,12 @@
 //!   catalog. A 422 names each failing member as a [`Violation`] in the
 //!   problem's `errors` (RFC 9457 Section 3). The `axum`, `actix-web` and
 //!   `poem` features answer with them out of the box.
+//! - [`ProblemDetails::to_xml`] writes the same problem as
+//!   `application/problem+xml` (RFC 9457, Appendix B), and [`negotiate`]
+//!   chooses between the two from a request's `Accept`; the framework
+//!   integrations negotiate every problem they answer with, the errors
+//!   handlers return included, and add `Vary: Accept`.
+//!   [`ErrorResponse::from_error_as`] renders either format for any server.
 //!
 //! # Features
 //!
