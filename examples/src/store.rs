@@ -59,26 +59,27 @@ impl NewItem {
     /// # Errors
     ///
     /// [`DemoError::Validation`] listing every failing member.
-    pub fn validate(mut self) -> Result<NewItem, DemoError> {
-        self.name = self.name.trim().to_owned();
+    pub fn validate(self) -> Result<NewItem, DemoError> {
+        let NewItem { name, description } = self;
+        let name = name.trim().to_owned();
         let mut violations = Vec::new();
-        if self.name.is_empty() {
+        if name.is_empty() {
             violations.push(Violation::at(["name"], "`name` must not be empty"));
         }
-        if self.name.chars().count() > MAX_NAME {
+        if name.chars().count() > MAX_NAME {
             violations.push(Violation::at(
                 ["name"],
                 format!("`name` is longer than {MAX_NAME} characters"),
             ));
         }
-        if self.description.chars().count() > MAX_DESCRIPTION {
+        if description.chars().count() > MAX_DESCRIPTION {
             violations.push(Violation::at(
                 ["description"],
                 format!("`description` is longer than {MAX_DESCRIPTION} characters"),
             ));
         }
         if violations.is_empty() {
-            Ok(self)
+            Ok(NewItem { name, description })
         } else {
             Err(DemoError::Validation(violations))
         }

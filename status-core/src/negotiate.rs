@@ -22,11 +22,12 @@
 //!   the client had not sent it.
 //!
 //! Hand-written rather than a dependency: the crates that parse `Accept`
-//! (`headers`, `mime`, `accept-header`) answer "which of these media types",
-//! with allocations and framework ties, where the question here is one
-//! comparison between two fixed types, made on error responses only, in a
-//! crate that builds without `std`. The whole rule is the two functions
-//! below.
+//! (`headers-accept`, on `headers` and `mediatype`, which the demo uses for
+//! its own routes) answer "which of these media types" for any list, built
+//! on `http` and `std`, where the question here is one comparison between
+//! two fixed types, asked in a crate that builds without `std` and must
+//! answer for a server that has no `http` types. The whole rule is
+//! [`ProblemFormat::from_accept`] and the few lines it calls.
 
 /// The format of a problem body.
 ///

@@ -186,14 +186,7 @@ where
         // Cheap clones (a copy, reference counts): only an error reads them.
         let method = request.method().clone();
         let uri = request.uri().clone();
-        // A few byte comparisons; the answer is needed after `request` moved.
-        let format = ProblemFormat::from_accept(
-            request
-                .headers()
-                .get_all(header::ACCEPT)
-                .iter()
-                .map(HeaderValue::as_bytes),
-        );
+        let accept = Accept::of(request.headers());
         // A request without a body (most GETs) has nothing to time out.
         let request = match self.config.body_timeout {
             Some(timeout) if !http_body::Body::is_end_stream(request.body()) => {
@@ -217,7 +210,7 @@ where
                 .map(|timeout| Box::pin(tokio::time::sleep(timeout))),
             method,
             uri,
-            format,
+            accept,
             config: self.config,
         }
     }
@@ -231,7 +224,7 @@ pin_project_lite::pin_project! {
         deadline: Option<Pin<Box<Sleep>>>,
         method: Method,
         uri: Uri,
-        format: ProblemFormat,
+        accept: Accept,
         config: Config,
     }
 }
@@ -257,7 +250,7 @@ where
         match this.state.project() {
             StateProjection::Panicked { message } => {
                 let message = message.take().unwrap_or_default();
-                return Poll::Ready(Ok(panicked(&message, *this.format)));
+                return Poll::Ready(Ok(panicked(&message, this.accept.format())));
             }
             StateProjection::Running { future } => {
                 match std::panic::catch_unwind(AssertUnwindSafe(|| future.poll(cx))) {
@@ -266,13 +259,16 @@ where
                             response,
                             this.method,
                             this.uri,
-                            *this.format,
+                            this.accept,
                         )));
                     }
                     Ok(Poll::Ready(Err(error))) => return Poll::Ready(Err(error)),
                     Ok(Poll::Pending) => {}
                     Err(payload) => {
-                        return Poll::Ready(Ok(panicked(&panic_message(&*payload), *this.format)));
+                        return Poll::Ready(Ok(panicked(
+                            &panic_message(&*payload),
+                            this.accept.format(),
+                        )));
                     }
                 }
             }
@@ -284,9 +280,43 @@ where
                 after: this.config.handler_timeout.unwrap_or_default(),
                 retry_after: this.config.retry_after,
             });
-            return Poll::Ready(Ok(response_of(&error, *this.format)));
+            return Poll::Ready(Ok(response_of(&error, this.accept.format())));
         }
         Poll::Pending
+    }
+}
+
+/// The request's `Accept`, kept for an error response to be negotiated
+/// with; a successful response never reads it.
+#[derive(Clone, Debug)]
+enum Accept {
+    /// The one field line that nearly every request with an `Accept` sends:
+    /// a reference-counted copy, parsed only if an error needs it.
+    Line(HeaderValue),
+    /// No field, or several lines, decided as the request came in.
+    Decided(ProblemFormat),
+}
+
+impl Accept {
+    fn of(headers: &http::HeaderMap) -> Self {
+        let mut lines = headers.get_all(header::ACCEPT).iter();
+        match (lines.next(), lines.next()) {
+            (None, _) => Accept::Decided(ProblemFormat::Json),
+            (Some(line), None) => Accept::Line(line.clone()),
+            (Some(_), Some(_)) => Accept::Decided(ProblemFormat::from_accept(
+                headers
+                    .get_all(header::ACCEPT)
+                    .iter()
+                    .map(HeaderValue::as_bytes),
+            )),
+        }
+    }
+
+    fn format(&self) -> ProblemFormat {
+        match self {
+            Accept::Line(line) => ProblemFormat::from_accept([line.as_bytes()]),
+            Accept::Decided(format) => *format,
+        }
     }
 }
 
@@ -348,7 +378,7 @@ fn into_problem<B>(
     response: Response<B>,
     method: &Method,
     uri: &Uri,
-    format: ProblemFormat,
+    accept: &Accept,
 ) -> Response<Body>
 where
     B: http_body::Body<Data = Bytes> + Send + 'static,
@@ -356,7 +386,7 @@ where
 {
     let status = response.status();
     if status.is_client_error() || status.is_server_error() {
-        rewrite(response, method, uri, format)
+        rewrite(response, method, uri, accept.format())
     } else {
         response.map(Body::new)
     }
