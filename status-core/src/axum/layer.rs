@@ -481,6 +481,79 @@ mod tests {
         assert!(teapot.contains(r#""code":"im_a_teapot""#), "{teapot}");
     }
 
+    fn accept(value: &'static str) -> Accept {
+        let mut headers = http::HeaderMap::new();
+        headers.insert(header::ACCEPT, HeaderValue::from_static(value));
+        Accept::of(&headers)
+    }
+
+    fn body_text(response: Response<Body>) -> String {
+        String::from_utf8(read_ready(response.into_body())).unwrap_or_default()
+    }
+
+    /// The body of an in-memory response, without a runtime: it is ready.
+    fn read_ready(body: Body) -> std::vec::Vec<u8> {
+        let mut body = core::pin::pin!(body);
+        let waker = std::task::Waker::noop();
+        let mut cx = Context::from_waker(waker);
+        let mut bytes = std::vec::Vec::new();
+        while let Poll::Ready(Some(Ok(frame))) = http_body::Body::poll_frame(body.as_mut(), &mut cx)
+        {
+            if let Ok(data) = frame.into_data() {
+                bytes.extend_from_slice(&data);
+            }
+        }
+        bytes
+    }
+
+    #[test]
+    fn a_derived_error_is_rendered_again_as_xml_and_vary_is_appended() {
+        let error = FrameworkError::new(FrameworkErrorKind::InvalidBody);
+        let mut response = crate::external::axum::into_axum_response(&error);
+        response
+            .headers_mut()
+            .append(header::VARY, HeaderValue::from_static("Origin"));
+        let method = Method::POST;
+        let uri = Uri::from_static("/items");
+
+        let xml = into_problem(response, &method, &uri, &accept("application/problem+xml"));
+        assert_eq!(xml.headers()[header::CONTENT_TYPE], crate::PROBLEM_XML);
+        let vary: std::vec::Vec<_> = xml.headers().get_all(header::VARY).iter().collect();
+        assert_eq!(vary, ["Origin", "Accept"]);
+        assert!(xml.extensions().get::<Negotiable>().is_none());
+        let text = body_text(xml);
+        assert!(text.starts_with("<?xml"), "{text}");
+        assert!(text.contains("<code>invalid_body</code>"), "{text}");
+
+        // JSON preferred: the body is left as it is; `Vary` names Accept once.
+        let mut response = crate::external::axum::into_axum_response(&error);
+        response
+            .headers_mut()
+            .append(header::VARY, HeaderValue::from_static("accept, origin"));
+        let json = into_problem(response, &method, &uri, &accept("*/*"));
+        assert_eq!(json.headers()[header::CONTENT_TYPE], crate::PROBLEM_JSON);
+        assert_eq!(json.headers().get_all(header::VARY).iter().count(), 1);
+        assert!(body_text(json).starts_with("{\"type\""));
+    }
+
+    #[test]
+    fn a_hand_written_problem_passes_through_untouched() {
+        let response = Response::builder()
+            .status(404)
+            .header(header::CONTENT_TYPE, crate::PROBLEM_JSON)
+            .body(Body::from("{}"))
+            .unwrap_or_default();
+        let out = into_problem(
+            response,
+            &Method::GET,
+            &Uri::from_static("/"),
+            &accept("application/problem+xml"),
+        );
+        assert_eq!(out.headers()[header::CONTENT_TYPE], crate::PROBLEM_JSON);
+        assert!(out.headers().get(header::VARY).is_none());
+        assert_eq!(body_text(out), "{}");
+    }
+
     #[test]
     fn problem_types_are_recognised_whatever_their_case() {
         let mut headers = http::HeaderMap::new();
