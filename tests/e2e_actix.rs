@@ -175,6 +175,7 @@ async fn create_then_read_items() {
         body["detail"],
         json!("an item named \"lamp\" already exists")
     );
+    assert_eq!(body["existing_id"], json!(1), "{body}");
 
     server.stop().await;
 }

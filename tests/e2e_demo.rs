@@ -478,6 +478,7 @@ async fn request_bodies_are_checked() {
             body["detail"].as_str().unwrap_or_default().contains(says),
             "{says} in {body}"
         );
+        assert_eq!(body["errors"][0]["detail"], json!(says), "{body}");
     }
     // The longest valid name is accepted (characters, not bytes).
     let response = server

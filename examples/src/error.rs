@@ -4,7 +4,7 @@
 //! not JSON, an unknown route, a panic) as status-core's built-in
 //! [`FrameworkError`] problems.
 
-use status_core::{FrameworkError, HttpError};
+use status_core::{FrameworkError, HttpError, Violation};
 
 /// Everything that can go wrong in the demo API, each variant one RFC 9457 problem.
 #[derive(Debug, thiserror::Error, HttpError)]
@@ -50,10 +50,17 @@ pub enum DemoError {
     #[http(status = 406)]
     NotAcceptable(String, &'static str),
 
-    /// The name is taken (SQLite's UNIQUE constraint said so).
-    #[error("an item named {0:?} already exists")]
+    /// The name is taken (SQLite's UNIQUE constraint said so); the problem
+    /// carries the id of the item that has it as `existing_id`, a number.
+    #[error("an item named {name:?} already exists")]
     #[http(status = 409, code = "duplicate_name")]
-    DuplicateName(String),
+    DuplicateName {
+        /// The name asked for.
+        name: String,
+        /// The item that has the name.
+        #[http(extension)]
+        existing_id: i64,
+    },
 
     /// A route that was removed on purpose.
     #[error("{0} was retired; use /items")]
@@ -89,10 +96,11 @@ pub enum DemoError {
     #[http(status = 418)]
     Teapot,
 
-    /// The JSON has the right shape, but its content is invalid.
-    #[error("invalid request body: {0}")]
+    /// The JSON has the right shape, but its content is invalid: every
+    /// failing member, with a JSON Pointer to it, in `errors`.
+    #[error("invalid request body: {}", details(.0))]
     #[http(status = 422, code = "validation_failed")]
-    Validation(String),
+    Validation(#[http(errors)] Vec<Violation>),
 
     /// The caller is over its rate limit.
     #[error("rate limit exceeded; retry in {retry_after} s")]
@@ -123,4 +131,13 @@ pub enum DemoError {
     #[error(transparent)]
     #[http(transparent)]
     Framework(#[from] FrameworkError),
+}
+
+/// The violations' details, for the `detail` of a 422.
+fn details(violations: &[Violation]) -> String {
+    let details: Vec<&str> = violations
+        .iter()
+        .map(|violation| &*violation.detail)
+        .collect();
+    details.join("; ")
 }

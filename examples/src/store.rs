@@ -4,6 +4,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use rusqlite::{Connection, ErrorCode, OptionalExtension as _, params};
 use serde::{Deserialize, Serialize};
+use status_core::Violation;
 
 use crate::error::DemoError;
 
@@ -57,23 +58,31 @@ impl NewItem {
     ///
     /// # Errors
     ///
-    /// [`DemoError::Validation`] naming the first problem.
-    pub fn validate(mut self) -> Result<NewItem, DemoError> {
-        self.name = self.name.trim().to_owned();
-        if self.name.is_empty() {
-            return Err(DemoError::Validation("`name` must not be empty".to_owned()));
+    /// [`DemoError::Validation`] listing every failing member.
+    pub fn validate(self) -> Result<NewItem, DemoError> {
+        let NewItem { name, description } = self;
+        let name = name.trim().to_owned();
+        let mut violations = Vec::new();
+        if name.is_empty() {
+            violations.push(Violation::at(["name"], "`name` must not be empty"));
         }
-        if self.name.chars().count() > MAX_NAME {
-            return Err(DemoError::Validation(format!(
-                "`name` is longer than {MAX_NAME} characters"
-            )));
+        if name.chars().count() > MAX_NAME {
+            violations.push(Violation::at(
+                ["name"],
+                format!("`name` is longer than {MAX_NAME} characters"),
+            ));
         }
-        if self.description.chars().count() > MAX_DESCRIPTION {
-            return Err(DemoError::Validation(format!(
-                "`description` is longer than {MAX_DESCRIPTION} characters"
-            )));
+        if description.chars().count() > MAX_DESCRIPTION {
+            violations.push(Violation::at(
+                ["description"],
+                format!("`description` is longer than {MAX_DESCRIPTION} characters"),
+            ));
         }
-        Ok(self)
+        if violations.is_empty() {
+            Ok(NewItem { name, description })
+        } else {
+            Err(DemoError::Validation(violations))
+        }
     }
 }
 
@@ -173,7 +182,7 @@ impl Store {
                 "INSERT INTO items (name, description) VALUES (?1, ?2)",
                 params![new.name, new.description],
             )
-            .map_err(|error| duplicate_or(error, &new.name))?;
+            .map_err(|error| duplicate_or(&connection, error, &new.name))?;
         let id = connection.last_insert_rowid();
         Ok(Item {
             id,
@@ -219,7 +228,7 @@ impl Store {
                 "UPDATE items SET name = ?1, description = ?2, version = version + 1 WHERE id = ?3",
                 params![new.name, new.description, id],
             )
-            .map_err(|error| duplicate_or(error, &new.name))?;
+            .map_err(|error| duplicate_or(&connection, error, &new.name))?;
         Ok(Item {
             id,
             name: new.name.clone(),
@@ -283,13 +292,25 @@ fn row_to_item(row: &rusqlite::Row<'_>) -> rusqlite::Result<Item> {
     })
 }
 
-/// SQLite's UNIQUE constraint is the source of truth for duplicate names.
-fn duplicate_or(error: rusqlite::Error, name: &str) -> DemoError {
+/// SQLite's UNIQUE constraint is the source of truth for duplicate names;
+/// the item that holds the name is looked up for the problem.
+fn duplicate_or(connection: &Connection, error: rusqlite::Error, name: &str) -> DemoError {
     match &error {
         rusqlite::Error::SqliteFailure(failure, _)
             if failure.code == ErrorCode::ConstraintViolation =>
         {
-            DemoError::DuplicateName(name.to_owned())
+            let existing = connection.query_row(
+                "SELECT id FROM items WHERE name = ?1",
+                params![name],
+                |row| row.get(0),
+            );
+            match existing {
+                Ok(existing_id) => DemoError::DuplicateName {
+                    name: name.to_owned(),
+                    existing_id,
+                },
+                Err(lookup) => DemoError::Database(lookup),
+            }
         }
         _ => DemoError::Database(error),
     }

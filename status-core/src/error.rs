@@ -4,7 +4,7 @@
 use alloc::borrow::Cow;
 use alloc::string::{String, ToString as _};
 
-use crate::{Headers, ProblemDetails, StatusCode};
+use crate::{Headers, ProblemDetails, ProblemFormat, StatusCode};
 
 /// An error that knows how to be an HTTP response: its status, a stable
 /// machine-readable code, the headers it needs, and an RFC 9457 body.
@@ -163,50 +163,93 @@ impl<T: HttpError> HttpError for alloc::boxed::Box<T> {
 }
 
 /// A framework-neutral error response: status, headers and, when the status
-/// allows content, an `application/problem+json` body.
+/// allows content, a problem body in JSON or XML.
+///
+/// A server that sees the request picks the format from its `Accept` field:
+///
+/// ```
+/// use status_core::{HttpError, ErrorResponse, ProblemFormat};
+///
+/// #[derive(Debug, thiserror::Error, HttpError)]
+/// #[error("item {0} not found")]
+/// #[http(status = NotFound)]
+/// struct ItemNotFound(u64);
+///
+/// let accept = "application/problem+xml";
+/// let format = ProblemFormat::from_accept([accept.as_bytes()]);
+/// let response = ErrorResponse::from_error_as(&ItemNotFound(7), format);
+/// assert_eq!(response.content_type(), Some("application/problem+xml"));
+/// assert!(response.body.unwrap().contains("<detail>item 7 not found</detail>"));
+/// ```
+///
+/// A negotiated response also carries `Vary: Accept`, which the framework
+/// integrations add and another server has to add itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ErrorResponse {
     /// The response status.
     pub status: StatusCode,
     /// Header fields, already validated.
     pub headers: Headers,
-    /// The problem+json body; `None` for a status whose spec entry forbids content.
+    /// The problem body; `None` for a status whose spec entry forbids content.
     pub body: Option<String>,
+    /// The format of `body`.
+    pub format: ProblemFormat,
 }
 
 impl ErrorResponse {
-    /// Builds the response of `error`. A 5xx error's source chain is logged
-    /// (feature `tracing`), since its text is not sent to the client.
+    /// Builds the problem+json response of `error`. A 5xx error's source
+    /// chain is logged (feature `tracing`), since its text is not sent to
+    /// the client.
     pub fn from_error<E: HttpError + ?Sized>(error: &E) -> Self {
-        Self::build(error, |error| error.problem().to_json())
+        ErrorResponse::from_error_as(error, ProblemFormat::Json)
     }
 
-    /// `from_error` for an error whose `problem` is the trait's default
-    /// (every derived error): the same bytes, the body written in one pass.
-    #[cfg(feature = "actix-web")]
-    pub(crate) fn from_default_problem<E: HttpError + ?Sized>(error: &E) -> Self {
-        Self::build(error, crate::render::default_problem_json)
-    }
-
-    fn build<E: HttpError + ?Sized>(error: &E, body: impl FnOnce(&E) -> String) -> Self {
-        let status = log_answer(error);
-        let body = status.allows_body().then(|| body(error));
+    /// Builds the response of `error` with its body in `format`.
+    pub fn from_error_as<E: HttpError + ?Sized>(error: &E, format: ProblemFormat) -> Self {
+        let (status, headers, problem) = parts(error);
         ErrorResponse {
             status,
-            headers: error.headers(),
-            body,
+            headers,
+            body: problem.map(|problem| problem.render(format)),
+            format,
         }
     }
 
-    /// `application/problem+json` when there is a body.
+    /// The problem+json response of `error`, and the problem it renders, for
+    /// a framework layer that may render it again as XML once it sees the
+    /// request. Logs as [`from_error`](Self::from_error) does.
+    #[cfg(any(feature = "axum", feature = "actix-web", feature = "poem"))]
+    pub(crate) fn with_problem<E: HttpError + ?Sized>(error: &E) -> (Self, Option<ProblemDetails>) {
+        let (status, headers, problem) = parts(error);
+        let response = ErrorResponse {
+            status,
+            headers,
+            body: problem.as_ref().map(ProblemDetails::to_json),
+            format: ProblemFormat::Json,
+        };
+        (response, problem)
+    }
+
+    /// The media type of the body, when there is one:
+    /// `application/problem+json` or `application/problem+xml`.
     #[must_use]
     pub fn content_type(&self) -> Option<&'static str> {
-        self.body.as_ref().map(|_| crate::problem::PROBLEM_JSON)
+        self.body.as_ref().map(|_| self.format.media_type())
     }
 }
 
-/// Logs that `error` is being answered (a 5xx with its source chain, feature
-/// `tracing`), and returns its status: what every response path does first.
+/// What every rendering of `error` starts from, logged once (see
+/// [`log_answer`]): the status, the headers and, when the status allows
+/// content, the problem.
+fn parts<E: HttpError + ?Sized>(error: &E) -> (StatusCode, Headers, Option<ProblemDetails>) {
+    let status = log_answer(error);
+    let problem = status.allows_body().then(|| error.problem());
+    (status, error.headers(), problem)
+}
+
+/// Logs that `error` is being answered: a 5xx error's source chain (feature
+/// `tracing`), since its text is not sent to the client, and the response's
+/// status and code. Returns the status: what every response path does first.
 pub(crate) fn log_answer<E: HttpError + ?Sized>(error: &E) -> StatusCode {
     let status = error.status();
     if status.is_server_error() {

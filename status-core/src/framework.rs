@@ -296,7 +296,10 @@ impl FrameworkError {
 /// `about:blank`, the phrase as `title` and `detail`, and the phrase in
 /// `snake_case` as `code` (`too_many_requests`).
 #[cfg(any(feature = "axum", feature = "actix-web", feature = "poem"))]
-pub(crate) fn generic_response(status: StatusCode) -> crate::ErrorResponse {
+pub(crate) fn generic_response(
+    status: StatusCode,
+    format: crate::ProblemFormat,
+) -> crate::ErrorResponse {
     let phrase = status.reason_phrase();
     let code: String = phrase
         .chars()
@@ -309,12 +312,13 @@ pub(crate) fn generic_response(status: StatusCode) -> crate::ErrorResponse {
     let body = status.allows_body().then(|| {
         ProblemDetails::new(status, code)
             .with_detail(phrase)
-            .to_json()
+            .render(format)
     });
     crate::ErrorResponse {
         status,
         headers: Headers::new(),
         body,
+        format,
     }
 }
 

@@ -72,6 +72,12 @@
 //!   catalog. A 422 names each failing member as a [`Violation`] in the
 //!   problem's `errors` (RFC 9457 Section 3). The `axum`, `actix-web` and
 //!   `poem` features answer with them out of the box.
+//! - [`ProblemDetails::to_xml`] writes the same problem as
+//!   `application/problem+xml` (RFC 9457, Appendix B), and [`negotiate`]
+//!   chooses between the two from a request's `Accept`; the framework
+//!   integrations negotiate every problem they answer with, the errors
+//!   handlers return included, and add `Vary: Accept`.
+//!   [`ErrorResponse::from_error_as`] renders either format for any server.
 //!
 //! # Features
 //!
@@ -88,6 +94,8 @@
 //! | `client` | [`client::read_problem`] reads a received response into a typed [`client::Problem`] (RFC 9457 members, extensions, raw status); [`client::RetryAfter`] parses `Retry-After` seconds and HTTP-dates. Adds `serde_json` and `httpdate`, so servers that only send errors do not pay for a JSON parser | no |
 //! | `tracing` | 5xx source chains and dropped header values are logged; every error response records `http.response.status_code` and `error.type` on the current span (OpenTelemetry HTTP semantic conventions), and `otel.status_code = "ERROR"` for 5xx only | no |
 //! | `tower` | `conformance::ConformanceLayer`, a tower layer that checks every response against the registry's rules and logs each violation (or, `strict()`, answers 500 listing them); implies `http` and `tracing` | no |
+//! | `validator` | [`Violation::from_validator`]: one [`Violation`] per failing check of a `validator::ValidationErrors` (validator 0.20), nested structs and list items as JSON Pointers (`#/items/2/name`), the check's message or a sentence from its code as `detail` | no |
+//! | `garde` | [`Violation::from_garde`]: one [`Violation`] per error of a `garde::Report` (garde 0.22), nested structs, list items and map keys as JSON Pointers, garde's message as `detail`; adds `serde_json` to read garde's paths | no |
 
 #![cfg_attr(not(test), no_std)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -121,10 +129,11 @@ mod grpc;
 mod headers;
 mod invalid;
 mod log;
+pub mod negotiate;
 mod private_helpers;
 mod problem;
 mod registration;
-#[cfg(any(feature = "http", feature = "actix-web"))]
+#[cfg(feature = "http")]
 mod render;
 mod status_code;
 mod violation;
@@ -155,7 +164,8 @@ pub use framework::{FrameworkError, FrameworkErrorKind};
 pub use grpc::GrpcCode;
 pub use headers::{Headers, InvalidHeader};
 pub use invalid::{InvalidStatusCode, InvalidWarningCode};
-pub use problem::{PROBLEM_JSON, ProblemDetails};
+pub use negotiate::ProblemFormat;
+pub use problem::{PROBLEM_JSON, PROBLEM_XML, PROBLEM_XML_NAMESPACE, ProblemDetails};
 pub use registration::{Registration, StatusAlias};
 pub use violation::Violation;
 

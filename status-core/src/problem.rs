@@ -1,4 +1,5 @@
-//! RFC 9457 problem details, and their JSON rendering.
+//! RFC 9457 problem details, and their JSON rendering (the XML one is in
+//! `problem/xml.rs`).
 
 use alloc::borrow::Cow;
 use alloc::string::String;
@@ -6,6 +7,10 @@ use alloc::vec::Vec;
 use core::fmt::Write as _;
 
 use crate::{Extension, ExtensionValue, InvalidExtension, StatusCode, Violation};
+
+mod xml;
+
+pub use xml::{PROBLEM_XML, PROBLEM_XML_NAMESPACE};
 
 /// The media type of a problem details body (RFC 9457, Section 3).
 pub const PROBLEM_JSON: &str = "application/problem+json";

@@ -4,6 +4,11 @@ use alloc::borrow::Cow;
 use alloc::string::String;
 use core::fmt::Write as _;
 
+#[cfg(feature = "garde")]
+mod garde;
+#[cfg(feature = "validator")]
+mod validator;
+
 /// One member of a request document that does not fit: what is wrong with
 /// it, and where it is, as an RFC 6901 JSON Pointer in URI fragment form
 /// (`#/items/2/name`).

@@ -429,6 +429,133 @@ pub(crate) async fn a_panic_is_a_masked_500_and_the_server_goes_on(address: Sock
     }
 }
 
+/// An `application/problem+xml` answer (RFC 9457, Appendix B): its status,
+/// `Vary: Accept`, and the document's `status` and `code` elements, read
+/// with a real XML parser. Returns the `(name, text)` of the root's children.
+fn xml_problem(answer: &Answer, status: u16, code: &str, case: &str) -> Vec<(String, String)> {
+    let text = String::from_utf8_lossy(&answer.body);
+    assert_eq!(answer.status, status, "{case}: {text}");
+    assert_eq!(
+        answer.header("content-type"),
+        Some("application/problem+xml"),
+        "{case}: {text}"
+    );
+    assert!(
+        answer.header("vary").is_some_and(|vary| vary
+            .split(',')
+            .any(|name| name.trim().eq_ignore_ascii_case("accept"))),
+        "{case}: a negotiated answer varies on Accept: {:?}",
+        answer.headers
+    );
+    let document = roxmltree::Document::parse(&text)
+        .unwrap_or_else(|error| panic!("{case}: not XML ({error}): {text}"));
+    let root = document.root_element();
+    assert_eq!(root.tag_name().name(), "problem", "{case}");
+    assert_eq!(
+        root.tag_name().namespace(),
+        Some("urn:ietf:rfc:7807"),
+        "{case}"
+    );
+    let members: Vec<(String, String)> = root
+        .children()
+        .filter(roxmltree::Node::is_element)
+        .map(|child| {
+            let text: String = child
+                .descendants()
+                .filter(roxmltree::Node::is_text)
+                .filter_map(|node| node.text())
+                .collect();
+            (child.tag_name().name().to_owned(), text)
+        })
+        .collect();
+    let member = |name: &str| {
+        members
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, t)| t.as_str())
+    };
+    assert_eq!(
+        member("status"),
+        Some(status.to_string().as_str()),
+        "{case}: {text}"
+    );
+    assert_eq!(member("code"), Some(code), "{case}: {text}");
+    for internal in INTERNAL {
+        assert!(
+            !text.contains(internal),
+            "{case} leaks {internal:?}: {text}"
+        );
+    }
+    members
+}
+
+/// Every kind of problem, asked for as `application/problem+xml`: an
+/// extractor's rejection (rendered by the handler side, re-rendered by the
+/// layer), the router's own 404 and 405, a body limit's 413, a 415, a panic;
+/// and without that `Accept`, the same errors stay JSON and still vary.
+pub(crate) async fn problem_xml_is_negotiated_for_every_kind_of_error(address: SocketAddr) {
+    const XML: &str = "application/problem+json;q=0.5, application/problem+xml";
+    let get = |path: &str| format!("GET {path} HTTP/1.1\r\naccept: {XML}\r\nconnection: close");
+    let post = |content_type: &str, body: &str| {
+        format!(
+            "POST /items HTTP/1.1\r\naccept: {XML}\r\ncontent-type: {content_type}\r\ncontent-length: {}\r\nconnection: close",
+            body.len()
+        )
+    };
+
+    let answer = exchange(address, &get("/no/such/route"), b"").await;
+    xml_problem(&answer, 404, "route_not_found", "xml 404");
+    let answer = exchange(
+        address,
+        &format!("DELETE /items HTTP/1.1\r\naccept: {XML}\r\nconnection: close"),
+        b"",
+    )
+    .await;
+    xml_problem(&answer, 405, "method_not_allowed", "xml 405");
+    assert!(answer.header("allow").is_some(), "xml 405 keeps Allow");
+    let body = r#"{"name":"#;
+    let answer = exchange(address, &post("application/json", body), body.as_bytes()).await;
+    xml_problem(&answer, 400, "malformed_body", "xml 400");
+    let body = r#"{"name":"lamp"}"#;
+    let answer = exchange(address, &post("text/plain", body), body.as_bytes()).await;
+    xml_problem(&answer, 415, "unsupported_media_type", "xml 415");
+    let body = oversized_json();
+    let answer = exchange(address, &post("application/json", &body), body.as_bytes()).await;
+    xml_problem(&answer, 413, "body_too_large", "xml 413");
+    let body = r#"{"name":"lamp","tags":[{"label":"a"},{"label":7}]}"#;
+    let answer = exchange(address, &post("application/json", body), body.as_bytes()).await;
+    let members = xml_problem(&answer, 422, "invalid_body", "xml 422");
+    let errors = members
+        .iter()
+        .find(|(name, _)| name == "errors")
+        .map(|(_, text)| text.as_str());
+    assert!(
+        errors.is_some_and(|errors| errors.contains("#/tags/1/label")),
+        "xml 422 points at the member: {members:?}"
+    );
+    let answer = exchange(address, &get("/panic"), b"").await;
+    let members = xml_problem(&answer, 500, "internal_error", "xml 500");
+    assert!(
+        members.contains(&("detail".to_owned(), "Internal Server Error".to_owned())),
+        "{members:?}"
+    );
+
+    // No preference for XML: JSON, and the answer still varies on Accept.
+    let answer = request(address, "GET", "/no/such/route").await;
+    answer.problem(404, "route_not_found", "json 404");
+    assert!(
+        answer
+            .header("vary")
+            .is_some_and(|vary| vary.to_ascii_lowercase().contains("accept")),
+        "json 404 varies on Accept: {:?}",
+        answer.headers
+    );
+    // Successful answers are not negotiated.
+    let answer = exchange(address, &get("/items/1"), b"").await;
+    assert_eq!(answer.status, 200);
+    assert_eq!(answer.header("vary"), None, "{:?}", answer.headers);
+}
+
 /// One `#[tokio::test]` per case, each on a fresh app from `$start`, an
 /// `async fn() -> impl Running` whose `address()` the cases use.
 #[macro_export]
@@ -449,6 +576,7 @@ macro_rules! framework_cases {
             a_stalled_body_is_408_and_the_connection_closes,
             a_slow_handler_is_503_with_retry_after,
             a_panic_is_a_masked_500_and_the_server_goes_on,
+            problem_xml_is_negotiated_for_every_kind_of_error,
         );
     };
     (@each $start:path; $($case:ident),* $(,)?) => {$(

@@ -25,7 +25,10 @@ use tower_layer::Layer;
 use tower_service::Service;
 
 use super::body::TimeoutBody;
-use crate::{FrameworkError, FrameworkErrorKind, HttpError, StatusCode};
+use crate::negotiate::Negotiable;
+use crate::{
+    ErrorResponse, FrameworkError, FrameworkErrorKind, HttpError, ProblemFormat, StatusCode,
+};
 
 use crate::framework::{DEFAULT_BODY_TIMEOUT, DEFAULT_RETRY_AFTER};
 
@@ -49,9 +52,18 @@ use crate::framework::{DEFAULT_BODY_TIMEOUT, DEFAULT_RETRY_AFTER};
 ///   answer takes longer is cancelled and answered 503 `handler_timeout`
 ///   with `Retry-After`.
 ///
+/// Every problem the layer answers with is in the format the request's
+/// `Accept` prefers (see [`negotiate`](crate::negotiate)): problem+json, or
+/// problem+xml (RFC 9457, Appendix B), with `Vary: Accept` added to the
+/// response's `Vary`. That includes the errors handlers return: a derived
+/// error's `IntoResponse` (and the rejections of this module's extractors)
+/// keep the problem they render in the response's extensions, and the
+/// layer renders it again as XML when the request asks for XML. No body is
+/// parsed for that.
+///
 /// Successful and informational responses, and responses that already are
-/// problems, pass through untouched: their bodies are not read, buffered or
-/// changed.
+/// problems (a hand-written problem+json body, say), pass through untouched:
+/// their bodies are not read, buffered or changed.
 ///
 /// Wrap the whole router, not its routes, so that the router's own 404 and
 /// 405 pass through the layer too (axum adds `Allow` to a 405 outside the
@@ -174,6 +186,7 @@ where
         // Cheap clones (a copy, reference counts): only an error reads them.
         let method = request.method().clone();
         let uri = request.uri().clone();
+        let accept = Accept::of(request.headers());
         // A request without a body (most GETs) has nothing to time out.
         let request = match self.config.body_timeout {
             Some(timeout) if !http_body::Body::is_end_stream(request.body()) => {
@@ -197,6 +210,7 @@ where
                 .map(|timeout| Box::pin(tokio::time::sleep(timeout))),
             method,
             uri,
+            accept,
             config: self.config,
         }
     }
@@ -210,6 +224,7 @@ pin_project_lite::pin_project! {
         deadline: Option<Pin<Box<Sleep>>>,
         method: Method,
         uri: Uri,
+        accept: Accept,
         config: Config,
     }
 }
@@ -235,17 +250,25 @@ where
         match this.state.project() {
             StateProjection::Panicked { message } => {
                 let message = message.take().unwrap_or_default();
-                return Poll::Ready(Ok(panicked(&message)));
+                return Poll::Ready(Ok(panicked(&message, this.accept.format())));
             }
             StateProjection::Running { future } => {
                 match std::panic::catch_unwind(AssertUnwindSafe(|| future.poll(cx))) {
                     Ok(Poll::Ready(Ok(response))) => {
-                        return Poll::Ready(Ok(into_problem(response, this.method, this.uri)));
+                        return Poll::Ready(Ok(into_problem(
+                            response,
+                            this.method,
+                            this.uri,
+                            this.accept,
+                        )));
                     }
                     Ok(Poll::Ready(Err(error))) => return Poll::Ready(Err(error)),
                     Ok(Poll::Pending) => {}
                     Err(payload) => {
-                        return Poll::Ready(Ok(panicked(&panic_message(&*payload))));
+                        return Poll::Ready(Ok(panicked(
+                            &panic_message(&*payload),
+                            this.accept.format(),
+                        )));
                     }
                 }
             }
@@ -257,9 +280,43 @@ where
                 after: this.config.handler_timeout.unwrap_or_default(),
                 retry_after: this.config.retry_after,
             });
-            return Poll::Ready(Ok(response_of(&error)));
+            return Poll::Ready(Ok(response_of(&error, this.accept.format())));
         }
         Poll::Pending
+    }
+}
+
+/// The request's `Accept`, kept for an error response to be negotiated
+/// with; a successful response never reads it.
+#[derive(Clone, Debug)]
+enum Accept {
+    /// The one field line that nearly every request with an `Accept` sends:
+    /// a reference-counted copy, parsed only if an error needs it.
+    Line(HeaderValue),
+    /// No field, or several lines, decided as the request came in.
+    Decided(ProblemFormat),
+}
+
+impl Accept {
+    fn of(headers: &http::HeaderMap) -> Self {
+        let mut lines = headers.get_all(header::ACCEPT).iter();
+        match (lines.next(), lines.next()) {
+            (None, _) => Accept::Decided(ProblemFormat::Json),
+            (Some(line), None) => Accept::Line(line.clone()),
+            (Some(_), Some(_)) => Accept::Decided(ProblemFormat::from_accept(
+                headers
+                    .get_all(header::ACCEPT)
+                    .iter()
+                    .map(HeaderValue::as_bytes),
+            )),
+        }
+    }
+
+    fn format(&self) -> ProblemFormat {
+        match self {
+            Accept::Line(line) => ProblemFormat::from_accept([line.as_bytes()]),
+            Accept::Decided(format) => *format,
+        }
     }
 }
 
@@ -276,15 +333,32 @@ fn panic_message(payload: &(dyn core::any::Any + Send)) -> String {
         .unwrap_or_else(|| "a panic whose payload is not text".to_owned())
 }
 
-fn panicked(message: &str) -> Response<Body> {
+fn panicked(message: &str, format: ProblemFormat) -> Response<Body> {
     let error = FrameworkError::new(FrameworkErrorKind::Internal(
         std::format!("a handler panicked: {message}").into(),
     ));
-    response_of(&error)
+    response_of(&error, format)
 }
 
-fn response_of<E: HttpError>(error: &E) -> Response<Body> {
-    error.to_http_response().map(Body::from)
+fn response_of<E: HttpError>(error: &E, format: ProblemFormat) -> Response<Body> {
+    let mut response = ErrorResponse::from_error_as(error, format)
+        .into_http()
+        .map(Body::from);
+    vary_on_accept(response.headers_mut());
+    response
+}
+
+/// Adds `Accept` to the response's `Vary`, unless it is there already.
+fn vary_on_accept(headers: &mut http::HeaderMap) {
+    let varies = crate::negotiate::varies_on_accept(
+        headers
+            .get_all(header::VARY)
+            .iter()
+            .map(HeaderValue::as_bytes),
+    );
+    if !varies {
+        headers.append(header::VARY, HeaderValue::from_static("Accept"));
+    }
 }
 
 /// Whether a response's content type is a problem type already
@@ -300,14 +374,19 @@ fn is_problem(headers: &http::HeaderMap) -> bool {
 /// `response` as it is, or, for an error response that is not a problem,
 /// the matching problem with the same status and headers.
 #[inline]
-fn into_problem<B>(response: Response<B>, method: &Method, uri: &Uri) -> Response<Body>
+fn into_problem<B>(
+    response: Response<B>,
+    method: &Method,
+    uri: &Uri,
+    accept: &Accept,
+) -> Response<Body>
 where
     B: http_body::Body<Data = Bytes> + Send + 'static,
     B::Error: Into<BoxError>,
 {
     let status = response.status();
     if status.is_client_error() || status.is_server_error() {
-        rewrite(response, method, uri)
+        rewrite(response, method, uri, accept.format())
     } else {
         response.map(Body::new)
     }
@@ -317,14 +396,33 @@ where
 /// a comparison.
 #[cold]
 #[inline(never)]
-fn rewrite<B>(response: Response<B>, method: &Method, uri: &Uri) -> Response<Body>
+fn rewrite<B>(
+    mut response: Response<B>,
+    method: &Method,
+    uri: &Uri,
+    format: ProblemFormat,
+) -> Response<Body>
 where
     B: http_body::Body<Data = Bytes> + Send + 'static,
     B::Error: Into<BoxError>,
 {
     let status = response.status();
     if is_problem(response.headers()) {
-        return response.map(Body::new);
+        // Rendered by this crate: the problem is at hand in `format`.
+        let Some(Negotiable(problem)) = response.extensions_mut().remove::<Negotiable>() else {
+            return response.map(Body::new);
+        };
+        vary_on_accept(response.headers_mut());
+        if format == ProblemFormat::Json {
+            return response.map(Body::new);
+        }
+        let (mut parts, _json) = response.into_parts();
+        parts.headers.remove(header::CONTENT_LENGTH);
+        parts.headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static(format.media_type()),
+        );
+        return Response::from_parts(parts, Body::from(problem.to_xml()));
     }
     let Ok(ours) = StatusCode::from_u16(status.as_u16()) else {
         // A number the registry has no phrase for: nothing better to say.
@@ -337,8 +435,8 @@ where
         .and_then(|allow| allow.to_str().ok());
     let error_response = FrameworkError::for_bare_status(ours, method.as_str(), uri.path(), allow)
         .map_or_else(
-            || crate::framework::generic_response(ours),
-            |problem| problem.error_response(),
+            || crate::framework::generic_response(ours, format),
+            |problem| ErrorResponse::from_error_as(&problem, format),
         );
     for framing in [
         header::CONTENT_TYPE,
@@ -352,16 +450,17 @@ where
             parts.headers.insert(name, value);
         }
     }
-    let body = match error_response.body {
-        Some(body) => {
-            parts.headers.insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static(crate::PROBLEM_JSON),
-            );
+    let content_type = error_response.content_type();
+    let body = match (error_response.body, content_type) {
+        (Some(body), Some(content_type)) => {
+            parts
+                .headers
+                .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
             Body::from(body)
         }
-        None => Body::empty(),
+        _ => Body::empty(),
     };
+    vary_on_accept(&mut parts.headers);
     Response::from_parts(parts, body)
 }
 
@@ -371,14 +470,88 @@ mod tests {
 
     #[test]
     fn a_generic_code_is_the_phrase_in_snake_case() {
-        let response = crate::framework::generic_response(StatusCode::TooManyRequests);
+        let response =
+            crate::framework::generic_response(StatusCode::TooManyRequests, ProblemFormat::Json);
         let body = response.body.unwrap_or_default();
         assert!(body.contains(r#""code":"too_many_requests""#), "{body}");
         assert!(body.contains(r#""detail":"Too Many Requests""#), "{body}");
-        let teapot = crate::framework::generic_response(StatusCode::ImATeapot)
+        let teapot = crate::framework::generic_response(StatusCode::ImATeapot, ProblemFormat::Json)
             .body
             .unwrap_or_default();
         assert!(teapot.contains(r#""code":"im_a_teapot""#), "{teapot}");
+    }
+
+    fn accept(value: &'static str) -> Accept {
+        let mut headers = http::HeaderMap::new();
+        headers.insert(header::ACCEPT, HeaderValue::from_static(value));
+        Accept::of(&headers)
+    }
+
+    fn body_text(response: Response<Body>) -> String {
+        String::from_utf8(read_ready(response.into_body())).unwrap_or_default()
+    }
+
+    /// The body of an in-memory response, without a runtime: it is ready.
+    fn read_ready(body: Body) -> std::vec::Vec<u8> {
+        let mut body = core::pin::pin!(body);
+        let waker = std::task::Waker::noop();
+        let mut cx = Context::from_waker(waker);
+        let mut bytes = std::vec::Vec::new();
+        while let Poll::Ready(Some(Ok(frame))) = http_body::Body::poll_frame(body.as_mut(), &mut cx)
+        {
+            if let Ok(data) = frame.into_data() {
+                bytes.extend_from_slice(&data);
+            }
+        }
+        bytes
+    }
+
+    #[test]
+    fn a_derived_error_is_rendered_again_as_xml_and_vary_is_appended() {
+        let error = FrameworkError::new(FrameworkErrorKind::InvalidBody);
+        let mut response = crate::external::axum::into_axum_response(&error);
+        response
+            .headers_mut()
+            .append(header::VARY, HeaderValue::from_static("Origin"));
+        let method = Method::POST;
+        let uri = Uri::from_static("/items");
+
+        let xml = into_problem(response, &method, &uri, &accept("application/problem+xml"));
+        assert_eq!(xml.headers()[header::CONTENT_TYPE], crate::PROBLEM_XML);
+        let vary: std::vec::Vec<_> = xml.headers().get_all(header::VARY).iter().collect();
+        assert_eq!(vary, ["Origin", "Accept"]);
+        assert!(xml.extensions().get::<Negotiable>().is_none());
+        let text = body_text(xml);
+        assert!(text.starts_with("<?xml"), "{text}");
+        assert!(text.contains("<code>invalid_body</code>"), "{text}");
+
+        // JSON preferred: the body is left as it is; `Vary` names Accept once.
+        let mut response = crate::external::axum::into_axum_response(&error);
+        response
+            .headers_mut()
+            .append(header::VARY, HeaderValue::from_static("accept, origin"));
+        let json = into_problem(response, &method, &uri, &accept("*/*"));
+        assert_eq!(json.headers()[header::CONTENT_TYPE], crate::PROBLEM_JSON);
+        assert_eq!(json.headers().get_all(header::VARY).iter().count(), 1);
+        assert!(body_text(json).starts_with("{\"type\""));
+    }
+
+    #[test]
+    fn a_hand_written_problem_passes_through_untouched() {
+        let response = Response::builder()
+            .status(404)
+            .header(header::CONTENT_TYPE, crate::PROBLEM_JSON)
+            .body(Body::from("{}"))
+            .unwrap_or_default();
+        let out = into_problem(
+            response,
+            &Method::GET,
+            &Uri::from_static("/"),
+            &accept("application/problem+xml"),
+        );
+        assert_eq!(out.headers()[header::CONTENT_TYPE], crate::PROBLEM_JSON);
+        assert!(out.headers().get(header::VARY).is_none());
+        assert_eq!(body_text(out), "{}");
     }
 
     #[test]

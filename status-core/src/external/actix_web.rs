@@ -11,22 +11,32 @@ pub fn actix_status_code<E: HttpError + ?Sized>(error: &E) -> ::actix_web::http:
     error.status().into()
 }
 
-/// The actix response of an error: status, headers and problem+json body.
-/// Only for errors whose `problem` is the trait's default, as every caller
-/// (the derive, `FrameworkError`) guarantees: the body is written in one pass.
+/// The actix response of an error: status, headers and problem+json body,
+/// with the problem kept in the response's extensions so that the
+/// `Problems` middleware can send it as problem+xml when the request asks
+/// for it.
 #[doc(hidden)]
 pub fn actix_error_response<E: HttpError + ?Sized>(error: &E) -> ::actix_web::HttpResponse {
-    actix_response(ErrorResponse::from_default_problem(error))
+    let (response, problem) = ErrorResponse::with_problem(error);
+    let mut response = actix_response(response);
+    if let Some(problem) = problem {
+        response
+            .extensions_mut()
+            .insert(crate::negotiate::Negotiable(problem));
+    }
+    response
 }
 
 /// An [`ErrorResponse`] as actix's response: status, headers and body, the
 /// header values taken over without a copy.
 pub(crate) fn actix_response(response: ErrorResponse) -> ::actix_web::HttpResponse {
     use ::actix_web::http::header::{HeaderName, HeaderValue};
+    let content_type = response.content_type();
     let ErrorResponse {
         status,
         headers,
         body,
+        format: _,
     } = response;
     let mut response = ::actix_web::HttpResponse::build(status.into());
     headers.convert_each(
@@ -44,9 +54,9 @@ pub(crate) fn actix_response(response: ErrorResponse) -> ::actix_web::HttpRespon
             response.append_header((name, value));
         },
     );
-    match body {
-        Some(body) => response.content_type(crate::PROBLEM_JSON).body(body),
-        None => response.finish(),
+    match (body, content_type) {
+        (Some(body), Some(content_type)) => response.content_type(content_type).body(body),
+        _ => response.finish(),
     }
 }
 

@@ -68,7 +68,8 @@ use futures_util::Stream;
 use serde::de::DeserializeOwned;
 
 use crate::decode::{self, Urlencoded};
-use crate::{FrameworkError, FrameworkErrorKind, HttpError, StatusCode};
+use crate::negotiate::Negotiable;
+use crate::{FrameworkError, FrameworkErrorKind, HttpError, ProblemFormat, StatusCode};
 
 use crate::framework::{DEFAULT_BODY_TIMEOUT, DEFAULT_RETRY_AFTER};
 
@@ -92,8 +93,16 @@ use crate::framework::{DEFAULT_BODY_TIMEOUT, DEFAULT_RETRY_AFTER};
 ///   answer takes longer is cancelled and answered 503 `handler_timeout`
 ///   with `Retry-After`.
 ///
-/// Successful responses and responses that already are problems pass
-/// through untouched.
+/// Every problem the middleware answers with is in the format the request's
+/// `Accept` prefers (see [`negotiate`](crate::negotiate)): problem+json, or
+/// problem+xml (RFC 9457, Appendix B), with `Vary: Accept` added to the
+/// response's `Vary`. That includes the errors handlers return: a derived
+/// error's `ResponseError` (and the rejections of this module's extractors)
+/// keep the problem they render in the response's extensions, and the
+/// middleware renders it again as XML when the request asks for XML.
+///
+/// Successful responses and responses that already are problems (a
+/// hand-written problem+json body, say) pass through untouched.
 #[derive(Clone, Copy, Debug)]
 #[must_use]
 pub struct Problems {
@@ -196,6 +205,12 @@ where
         // moved. Not the `HttpRequest`: actix's router needs it unshared.
         let method = request.method().clone();
         let uri = request.uri().clone();
+        let format = ProblemFormat::from_accept(
+            request
+                .headers()
+                .get_all(header::ACCEPT)
+                .map(HeaderValue::as_bytes),
+        );
         if let Some(timeout) = self.config.body_timeout
             && has_body(&request)
         {
@@ -211,7 +226,7 @@ where
         Box::pin(async move {
             let future = match called {
                 Ok(future) => future,
-                Err(payload) => return Err(panicked(&*payload).into()),
+                Err(payload) => return Err(as_error(&panicked(&*payload), format)),
             };
             let outcome = match config.handler_timeout {
                 Some(timeout) => {
@@ -227,18 +242,18 @@ where
                                 after: timeout,
                                 retry_after: config.retry_after,
                             });
-                            return Err(error.into());
+                            return Err(as_error(&error, format));
                         }
                     }
                 }
                 None => AssertUnwindSafe(future).catch_unwind().await,
             };
             match outcome {
-                Ok(Ok(response)) => Ok(into_problem(response)),
+                Ok(Ok(response)) => Ok(into_problem(response, format)),
                 // An error from a middleware inside: actix answers it with its
                 // `ResponseError`; the same, as a problem.
-                Ok(Err(error)) => Err(error_as_problem(error, &method, &uri)),
-                Err(payload) => Err(panicked(&*payload).into()),
+                Ok(Err(error)) => Err(error_as_problem(error, &method, &uri, format)),
+                Err(payload) => Err(as_error(&panicked(&*payload), format)),
             }
         })
     }
@@ -269,16 +284,35 @@ fn panicked(payload: &(dyn std::any::Any + Send)) -> FrameworkError {
     ))
 }
 
+/// `error` as the actix error whose response is its problem in `format`.
+fn as_error(error: &FrameworkError, format: ProblemFormat) -> actix_web::Error {
+    let mut response = crate::external::actix_web::actix_response(
+        crate::ErrorResponse::from_error_as(error, format),
+    );
+    vary_on_accept(&mut response);
+    InternalError::from_response(error.to_string(), response).into()
+}
+
 /// An error a service returned, as the problem actix will answer with.
 fn error_as_problem(
     error: actix_web::Error,
     method: &actix_web::http::Method,
     uri: &actix_web::http::Uri,
+    format: ProblemFormat,
 ) -> actix_web::Error {
     let original = error.error_response();
     let status = original.status();
-    if !(status.is_client_error() || status.is_server_error()) || is_problem(&original) {
+    if !(status.is_client_error() || status.is_server_error()) {
         return error;
+    }
+    if is_problem(&original) {
+        return match renegotiate(original, format) {
+            Ok(response) => {
+                InternalError::from_response(status_text(status), response.map_into_boxed_body())
+                    .into()
+            }
+            Err(_original) => error,
+        };
     }
     let Ok(ours) = StatusCode::from_u16(status.as_u16()) else {
         return error;
@@ -286,8 +320,49 @@ fn error_as_problem(
     let problem = from_actix_error(&error)
         .filter(|problem| problem.status() == ours)
         .or_else(|| by_status(ours, method, uri, original.headers()));
-    let response = problem_response(problem.as_ref(), ours, &original);
+    let response = problem_response(problem.as_ref(), ours, &original, format);
     InternalError::from_response(problem_cause(problem.as_ref(), ours), response).into()
+}
+
+/// What a re-rendered error logs as its cause: its status line.
+fn status_text(status: ActixStatus) -> String {
+    StatusCode::from_u16(status.as_u16())
+        .map_or_else(|_| status.to_string(), |ours| ours.to_string())
+}
+
+/// A problem response this crate rendered, in `format`, with `Vary: Accept`;
+/// `Err` with the response as it was when it holds no problem to render
+/// (a hand-written problem body).
+fn renegotiate<B: MessageBody + 'static>(
+    mut response: HttpResponse<B>,
+    format: ProblemFormat,
+) -> Result<HttpResponse<EitherBody<B, String>>, HttpResponse<B>> {
+    let Some(Negotiable(problem)) = response.extensions_mut().remove::<Negotiable>() else {
+        return Err(response);
+    };
+    let mut response = match format {
+        ProblemFormat::Json => response.map_into_left_body(),
+        ProblemFormat::Xml => {
+            let mut response = response.set_body(problem.to_xml()).map_into_right_body();
+            response.headers_mut().remove(header::CONTENT_LENGTH);
+            response.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(format.media_type()),
+            );
+            response
+        }
+    };
+    vary_on_accept(&mut response);
+    Ok(response)
+}
+
+/// Adds `Accept` to the response's `Vary`, unless it is there already.
+fn vary_on_accept<B>(response: &mut HttpResponse<B>) {
+    let headers = response.headers_mut();
+    if !crate::negotiate::varies_on_accept(headers.get_all(header::VARY).map(HeaderValue::as_bytes))
+    {
+        headers.append(header::VARY, HeaderValue::from_static("Accept"));
+    }
 }
 
 /// What a rewritten error logs as its cause: never the framework's text.
@@ -301,11 +376,13 @@ fn problem_response<B>(
     problem: Option<&FrameworkError>,
     status: StatusCode,
     original: &HttpResponse<B>,
+    format: ProblemFormat,
 ) -> HttpResponse {
-    let mut response = match problem {
-        Some(problem) => crate::external::actix_web::actix_error_response(problem),
-        None => generic(status),
-    };
+    let mut response = crate::external::actix_web::actix_response(match problem {
+        Some(problem) => crate::ErrorResponse::from_error_as(problem, format),
+        None => crate::framework::generic_response(status, format),
+    });
+    vary_on_accept(&mut response);
     for (name, value) in original.headers() {
         let framing = [
             header::CONTENT_TYPE,
@@ -343,11 +420,20 @@ fn is_problem(response: &HttpResponse<impl MessageBody>) -> bool {
 /// the matching problem with the same status and headers.
 fn into_problem<B: MessageBody + 'static>(
     mut response: ServiceResponse<B>,
+    format: ProblemFormat,
 ) -> ServiceResponse<EitherBody<B>> {
     let status = response.status();
-    if !(status.is_client_error() || status.is_server_error()) || is_problem(response.response()) {
-        close_after_timeout(response.response_mut());
+    if !(status.is_client_error() || status.is_server_error()) {
         return response.map_into_left_body();
+    }
+    if is_problem(response.response()) {
+        close_after_timeout(response.response_mut());
+        let (request, original) = response.into_parts();
+        return match renegotiate(original, format) {
+            Ok(negotiated) => ServiceResponse::new(request, negotiated.map_into_boxed_body())
+                .map_into_right_body(),
+            Err(original) => ServiceResponse::new(request, original).map_into_left_body(),
+        };
     }
     let Ok(ours) = StatusCode::from_u16(status.as_u16()) else {
         return response.map_into_left_body();
@@ -360,7 +446,7 @@ fn into_problem<B: MessageBody + 'static>(
         .filter(|error| error.status() == ours)
         .or_else(|| by_status(ours, request.method(), request.uri(), response.headers()));
     let (request, original) = response.into_parts();
-    let problem = problem_response(problem.as_ref(), ours, &original);
+    let problem = problem_response(problem.as_ref(), ours, &original, format);
     ServiceResponse::new(request, problem).map_into_right_body()
 }
 
@@ -376,11 +462,6 @@ fn by_status(
         .get(header::ALLOW)
         .and_then(|allow| allow.to_str().ok());
     FrameworkError::for_bare_status(status, method.as_str(), uri.path(), allow)
-}
-
-/// The problem of a status this middleware has no kind for.
-fn generic(status: StatusCode) -> HttpResponse {
-    crate::external::actix_web::actix_response(crate::framework::generic_response(status))
 }
 
 /// The problem for the rejection of one of actix's extractors.

@@ -2,10 +2,19 @@
 
 use crate::HttpError;
 
-/// The axum response of an error: status, headers and problem+json body.
+/// The axum response of an error: status, headers and problem+json body,
+/// with the problem kept in the response's extensions so that
+/// `ProblemLayer` can send it as problem+xml when the request asks for it.
 #[doc(hidden)]
 pub fn into_axum_response<E: HttpError + ?Sized>(error: &E) -> ::axum_core::response::Response {
-    error.to_http_response().map(::axum_core::body::Body::from)
+    let (response, problem) = crate::ErrorResponse::with_problem(error);
+    let mut response = response.into_http().map(::axum_core::body::Body::from);
+    if let Some(problem) = problem {
+        response
+            .extensions_mut()
+            .insert(crate::negotiate::Negotiable(problem));
+    }
+    response
 }
 
 #[doc(hidden)]

@@ -17,13 +17,14 @@ impl crate::ErrorResponse {
     /// and axum accept it (`Full::new(body.into())` for hyper's `Full<Bytes>`).
     #[must_use]
     pub fn into_http(self) -> ::http::Response<alloc::string::String> {
+        let content_type = self.content_type();
         let mut response = ::http::Response::new(self.body.unwrap_or_default());
         *response.status_mut() = to_http(self.status.as_u16());
         let header_map = response.headers_mut();
-        if self.status.allows_body() {
+        if let Some(content_type) = content_type {
             header_map.insert(
                 ::http::header::CONTENT_TYPE,
-                ::http::HeaderValue::from_static(crate::PROBLEM_JSON),
+                ::http::HeaderValue::from_static(content_type),
             );
         }
         append_headers(header_map, self.headers);

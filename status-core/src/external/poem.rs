@@ -13,10 +13,48 @@ pub fn poem_status<E: HttpError + ?Sized>(error: &E) -> ::poem::http::StatusCode
     crate::external::http::to_http(error.status().as_u16())
 }
 
-/// The poem response of an error: status, headers and problem+json body.
+/// The poem response of an error: status, headers and problem+json body,
+/// with the problem kept in the response's extensions so that the
+/// `Problems` middleware can send it as problem+xml when the request asks
+/// for it.
 #[doc(hidden)]
 pub fn poem_response<E: HttpError + ?Sized>(error: &E) -> ::poem::Response {
-    poem_from_http(error.to_http_response())
+    let (response, problem) = crate::ErrorResponse::with_problem(error);
+    let mut response = response.into_http();
+    if let Some(problem) = problem {
+        if CAPTURING.get() {
+            CAPTURED.set(Some(problem.clone()));
+        }
+        response
+            .extensions_mut()
+            .insert(crate::negotiate::Negotiable(problem));
+    }
+    poem_from_http(response)
+}
+
+std::thread_local! {
+    /// Whether [`capture_problem`] is running on this thread.
+    static CAPTURING: core::cell::Cell<bool> = const { core::cell::Cell::new(false) };
+    /// The problem [`poem_response`] rendered while it runs.
+    static CAPTURED: core::cell::Cell<Option<crate::ProblemDetails>> =
+        const { core::cell::Cell::new(None) };
+}
+
+/// Runs `render` and returns the problem that [`poem_response`] rendered
+/// during it, if it did.
+///
+/// `poem::Error::into_response` replaces the extensions of the response it
+/// gets from `ResponseError::as_response` with the error's own, so the
+/// problem a derived error keeps there for the `Problems` middleware is lost
+/// on the way. The middleware calls `into_response` inside this instead: the
+/// call is synchronous, on this thread, so what `poem_response` renders in
+/// it is the error's problem.
+pub(crate) fn capture_problem<R>(render: impl FnOnce() -> R) -> (R, Option<crate::ProblemDetails>) {
+    CAPTURED.set(None);
+    CAPTURING.set(true);
+    let rendered = render();
+    CAPTURING.set(false);
+    (rendered, CAPTURED.take())
 }
 
 /// An `http` response as poem's: poem 3 is on `http` 1.x, so the parts move over.

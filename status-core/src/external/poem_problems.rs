@@ -62,7 +62,8 @@ use serde::de::DeserializeOwned;
 use tokio::time::Sleep;
 
 use crate::decode::{self, Urlencoded};
-use crate::{FrameworkError, FrameworkErrorKind, HttpError, StatusCode};
+use crate::negotiate::Negotiable;
+use crate::{FrameworkError, FrameworkErrorKind, HttpError, ProblemFormat, StatusCode};
 
 use crate::framework::{DEFAULT_BODY_TIMEOUT, DEFAULT_RETRY_AFTER};
 /// The largest request body, unless configured: axum's default too.
@@ -90,8 +91,16 @@ const DEFAULT_BODY_LIMIT: usize = 2 * 1024 * 1024;
 ///   answer takes longer is cancelled and answered 503 `handler_timeout`
 ///   with `Retry-After`.
 ///
-/// Successful responses and responses that already are problems pass
-/// through untouched.
+/// Every problem the middleware answers with is in the format the request's
+/// `Accept` prefers (see [`negotiate`](crate::negotiate)): problem+json, or
+/// problem+xml (RFC 9457, Appendix B), with `Vary: Accept` added to the
+/// response's `Vary`. That includes the errors endpoints return: a derived
+/// error's `ResponseError` (and the rejections of this module's extractors)
+/// keep the problem they render in the response's extensions, and the
+/// middleware renders it again as XML when the request asks for XML.
+///
+/// Successful responses and responses that already are problems (a
+/// hand-written problem+json body, say) pass through untouched.
 #[derive(Clone, Copy, Debug)]
 #[must_use]
 pub struct Problems {
@@ -188,6 +197,13 @@ impl<E: Endpoint> Endpoint for ProblemsEndpoint<E> {
     async fn call(&self, mut request: Request) -> poem::Result<Response> {
         let method = request.method().clone();
         let uri = request.uri().clone();
+        let format = ProblemFormat::from_accept(
+            request
+                .headers()
+                .get_all(header::ACCEPT)
+                .iter()
+                .map(HeaderValue::as_bytes),
+        );
         let length = request
             .headers()
             .get(header::CONTENT_LENGTH)
@@ -196,11 +212,12 @@ impl<E: Endpoint> Endpoint for ProblemsEndpoint<E> {
             && length > u64::try_from(limit).unwrap_or(u64::MAX)
         {
             // Before the body is read, so the client need not send it.
-            return Ok(response_of(&FrameworkError::new(
-                FrameworkErrorKind::BodyTooLarge {
+            return Ok(response_of(
+                &FrameworkError::new(FrameworkErrorKind::BodyTooLarge {
                     limit: u64::try_from(limit).ok(),
-                },
-            )));
+                }),
+                format,
+            ));
         }
         let has_body = length.is_some_and(|length| length > 0)
             || request.headers().contains_key(header::TRANSFER_ENCODING);
@@ -221,18 +238,23 @@ impl<E: Endpoint> Endpoint for ProblemsEndpoint<E> {
                         after: timeout,
                         retry_after: self.config.retry_after,
                     });
-                    return Ok(response_of(&error));
+                    return Ok(response_of(&error, format));
                 }
             },
             None => called.await,
         };
         Ok(match outcome {
-            Ok(Ok(output)) => into_problem(output.into_response(), None, &method, &uri),
+            Ok(Ok(output)) => into_problem(output.into_response(), None, &method, &uri, format),
             Ok(Err(error)) => {
                 let problem = from_poem_error(&error, &method, &uri);
-                into_problem(error.into_response(), problem, &method, &uri)
+                let (mut response, rendered) =
+                    crate::external::poem::capture_problem(|| error.into_response());
+                if let Some(rendered) = rendered {
+                    response.extensions_mut().insert(Negotiable(rendered));
+                }
+                into_problem(response, problem, &method, &uri, format)
             }
-            Err(payload) => response_of(&panicked(&*payload)),
+            Err(payload) => response_of(&panicked(&*payload), format),
         })
     }
 }
@@ -252,8 +274,47 @@ fn panicked(payload: &(dyn std::any::Any + Send)) -> FrameworkError {
     ))
 }
 
-fn response_of(error: &FrameworkError) -> Response {
-    crate::external::poem::poem_response(error)
+fn response_of(error: &FrameworkError, format: ProblemFormat) -> Response {
+    negotiated(crate::ErrorResponse::from_error_as(error, format))
+}
+
+/// `response` as poem's, with `Vary: Accept`.
+fn negotiated(response: crate::ErrorResponse) -> Response {
+    let mut response = crate::external::poem::poem_from_http(response.into_http());
+    vary_on_accept(&mut response);
+    response
+}
+
+/// Adds `Accept` to the response's `Vary`, unless it is there already.
+fn vary_on_accept(response: &mut Response) {
+    let headers = response.headers_mut();
+    let varies = crate::negotiate::varies_on_accept(
+        headers
+            .get_all(header::VARY)
+            .iter()
+            .map(HeaderValue::as_bytes),
+    );
+    if !varies {
+        headers.append(header::VARY, HeaderValue::from_static("Accept"));
+    }
+}
+
+/// A problem response this crate rendered, in `format`, with `Vary: Accept`;
+/// a hand-written problem body as it is.
+fn renegotiate(mut response: Response, format: ProblemFormat) -> Response {
+    let Some(Negotiable(problem)) = response.extensions_mut().remove::<Negotiable>() else {
+        return response;
+    };
+    vary_on_accept(&mut response);
+    if format == ProblemFormat::Xml {
+        response.headers_mut().remove(header::CONTENT_LENGTH);
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static(format.media_type()),
+        );
+        response.set_body(problem.to_xml());
+    }
+    response
 }
 
 fn is_problem(response: &Response) -> bool {
@@ -273,10 +334,14 @@ fn into_problem(
     problem: Option<FrameworkError>,
     method: &Method,
     uri: &Uri,
+    format: ProblemFormat,
 ) -> Response {
     let status = response.status();
-    if !(status.is_client_error() || status.is_server_error()) || is_problem(&response) {
+    if !(status.is_client_error() || status.is_server_error()) {
         return response;
+    }
+    if is_problem(&response) {
+        return renegotiate(response, format);
     }
     let Ok(ours) = StatusCode::from_u16(status.as_u16()) else {
         return response;
@@ -285,8 +350,8 @@ fn into_problem(
         .filter(|problem| problem.status() == ours)
         .or_else(|| by_status(ours, method, uri, response.headers()));
     let mut answer = match &problem {
-        Some(problem) => response_of(problem),
-        None => generic(ours),
+        Some(problem) => response_of(problem, format),
+        None => negotiated(crate::framework::generic_response(ours, format)),
     };
     for (name, value) in response.headers() {
         let framing = [
@@ -312,11 +377,6 @@ fn by_status(
         .get(header::ALLOW)
         .and_then(|allow| allow.to_str().ok());
     FrameworkError::for_bare_status(status, method.as_str(), uri.path(), allow)
-}
-
-/// The problem of a status this middleware has no kind for.
-fn generic(status: StatusCode) -> Response {
-    crate::external::poem::poem_from_http(crate::framework::generic_response(status).into_http())
 }
 
 /// The problem for an error poem made itself, when it says which.
@@ -737,7 +797,7 @@ impl Endpoint for Methods {
                     method: method.to_string(),
                     allow: self.allow(),
                 });
-                let mut response = response_of(&error);
+                let mut response = crate::external::poem::poem_response(&error);
                 if let Ok(allow) = HeaderValue::try_from(self.allow()) {
                     response.headers_mut().insert(header::ALLOW, allow);
                 }
