@@ -218,7 +218,7 @@ impl ErrorResponse {
     /// The problem+json response of `error`, and the problem it renders, for
     /// a framework layer that may render it again as XML once it sees the
     /// request. Logs as [`from_error`](Self::from_error) does.
-    #[cfg(any(feature = "axum", feature = "actix-web", feature = "poem"))]
+    #[cfg(any(feature = "actix-web", feature = "poem"))]
     pub(crate) fn with_problem<E: HttpError + ?Sized>(error: &E) -> (Self, Option<ProblemDetails>) {
         let (status, headers, problem) = parts(error);
         let response = ErrorResponse {

@@ -170,10 +170,46 @@ fn trim(bytes: &[u8]) -> &[u8] {
     bytes.trim_ascii()
 }
 
+/// The format the request being handled prefers, for a derived error's
+/// axum `IntoResponse`, which does not see the request. `ProblemLayer` sets
+/// it around each poll of the handler when the request prefers XML, so the
+/// error renders itself as XML at once: the JSON path, which nearly every
+/// request takes, then builds nothing it might need for a second rendering.
+/// A thread-local scoped to one poll (a future polled on another thread sees
+/// that thread's value, JSON), restored on the way out, panics included.
+#[cfg(feature = "axum")]
+pub(crate) mod wanted {
+    use core::cell::Cell;
+
+    use super::ProblemFormat;
+
+    std::thread_local! {
+        static WANTED: Cell<ProblemFormat> = const { Cell::new(ProblemFormat::Json) };
+    }
+
+    /// What the request being polled on this thread prefers; JSON outside
+    /// a `ProblemLayer`.
+    pub(crate) fn format() -> ProblemFormat {
+        WANTED.with(Cell::get)
+    }
+
+    /// Runs `poll` with `format` as the preferred format.
+    pub(crate) fn scoped<R>(format: ProblemFormat, poll: impl FnOnce() -> R) -> R {
+        struct Restore(ProblemFormat);
+        impl Drop for Restore {
+            fn drop(&mut self) {
+                WANTED.with(|wanted| wanted.set(self.0));
+            }
+        }
+        let _restore = Restore(WANTED.with(|wanted| wanted.replace(format)));
+        poll()
+    }
+}
+
 /// The problem a framework adapter rendered as JSON, kept in the response's
 /// extensions so that the layer or middleware that sees the request can
 /// render it again in the format the request prefers.
-#[cfg(any(feature = "axum", feature = "actix-web", feature = "poem"))]
+#[cfg(any(feature = "actix-web", feature = "poem"))]
 #[derive(Clone, Debug)]
 pub(crate) struct Negotiable(pub(crate) crate::ProblemDetails);
 

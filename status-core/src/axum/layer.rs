@@ -25,7 +25,6 @@ use tower_layer::Layer;
 use tower_service::Service;
 
 use super::body::TimeoutBody;
-use crate::negotiate::Negotiable;
 use crate::{
     ErrorResponse, FrameworkError, FrameworkErrorKind, HttpError, ProblemFormat, StatusCode,
 };
@@ -186,7 +185,7 @@ where
         // Cheap clones (a copy, reference counts): only an error reads them.
         let method = request.method().clone();
         let uri = request.uri().clone();
-        let accept = Accept::of(request.headers());
+        let format = preferred_format(request.headers());
         // A request without a body (most GETs) has nothing to time out.
         let request = match self.config.body_timeout {
             Some(timeout) if !http_body::Body::is_end_stream(request.body()) => {
@@ -210,7 +209,7 @@ where
                 .map(|timeout| Box::pin(tokio::time::sleep(timeout))),
             method,
             uri,
-            accept,
+            format,
             config: self.config,
         }
     }
@@ -224,7 +223,7 @@ pin_project_lite::pin_project! {
         deadline: Option<Pin<Box<Sleep>>>,
         method: Method,
         uri: Uri,
-        accept: Accept,
+        format: ProblemFormat,
         config: Config,
     }
 }
@@ -250,25 +249,31 @@ where
         match this.state.project() {
             StateProjection::Panicked { message } => {
                 let message = message.take().unwrap_or_default();
-                return Poll::Ready(Ok(panicked(&message, this.accept.format())));
+                return Poll::Ready(Ok(panicked(&message, *this.format)));
             }
             StateProjection::Running { future } => {
-                match std::panic::catch_unwind(AssertUnwindSafe(|| future.poll(cx))) {
+                let format = *this.format;
+                // A derived error the handler returns renders itself in the
+                // preferred format when told (`negotiate::wanted`).
+                let poll = AssertUnwindSafe(|| match format {
+                    ProblemFormat::Json => future.poll(cx),
+                    format @ ProblemFormat::Xml => {
+                        crate::negotiate::wanted::scoped(format, || future.poll(cx))
+                    }
+                });
+                match std::panic::catch_unwind(poll) {
                     Ok(Poll::Ready(Ok(response))) => {
                         return Poll::Ready(Ok(into_problem(
                             response,
                             this.method,
                             this.uri,
-                            this.accept,
+                            format,
                         )));
                     }
                     Ok(Poll::Ready(Err(error))) => return Poll::Ready(Err(error)),
                     Ok(Poll::Pending) => {}
                     Err(payload) => {
-                        return Poll::Ready(Ok(panicked(
-                            &panic_message(&*payload),
-                            this.accept.format(),
-                        )));
+                        return Poll::Ready(Ok(panicked(&panic_message(&*payload), format)));
                     }
                 }
             }
@@ -280,43 +285,30 @@ where
                 after: this.config.handler_timeout.unwrap_or_default(),
                 retry_after: this.config.retry_after,
             });
-            return Poll::Ready(Ok(response_of(&error, this.accept.format())));
+            return Poll::Ready(Ok(response_of(&error, *this.format)));
         }
         Poll::Pending
     }
 }
 
-/// The request's `Accept`, kept for an error response to be negotiated
-/// with; a successful response never reads it.
-#[derive(Clone, Debug)]
-enum Accept {
-    /// The one field line that nearly every request with an `Accept` sends:
-    /// a reference-counted copy, parsed only if an error needs it.
-    Line(HeaderValue),
-    /// No field, or several lines, decided as the request came in.
-    Decided(ProblemFormat),
-}
-
-impl Accept {
-    fn of(headers: &http::HeaderMap) -> Self {
-        let mut lines = headers.get_all(header::ACCEPT).iter();
-        match (lines.next(), lines.next()) {
-            (None, _) => Accept::Decided(ProblemFormat::Json),
-            (Some(line), None) => Accept::Line(line.clone()),
-            (Some(_), Some(_)) => Accept::Decided(ProblemFormat::from_accept(
-                headers
-                    .get_all(header::ACCEPT)
-                    .iter()
-                    .map(HeaderValue::as_bytes),
-            )),
-        }
-    }
-
-    fn format(&self) -> ProblemFormat {
-        match self {
-            Accept::Line(line) => ProblemFormat::from_accept([line.as_bytes()]),
-            Accept::Decided(format) => *format,
-        }
+/// The format the request prefers for a problem. Nearly every request has
+/// no `Accept`, or one without an `x` in it (`*/*`, `application/json`), which
+/// a branch-free scan decides without parsing; only the rest are parsed.
+fn preferred_format(headers: &http::HeaderMap) -> ProblemFormat {
+    let lines = headers.get_all(header::ACCEPT);
+    let may_name_xml = lines.iter().any(|line| {
+        line.as_bytes()
+            .iter()
+            // Counted, not searched: no early exit, so the loop vectorises.
+            .fold(0_usize, |found, &byte| {
+                found + usize::from(byte | 0x20 == b'x')
+            })
+            > 0
+    });
+    if may_name_xml {
+        ProblemFormat::from_accept(lines.iter().map(HeaderValue::as_bytes))
+    } else {
+        ProblemFormat::Json
     }
 }
 
@@ -371,6 +363,13 @@ fn is_problem(headers: &http::HeaderMap) -> bool {
         .is_some_and(|start| start.eq_ignore_ascii_case(PREFIX))
 }
 
+fn is_problem_json(headers: &http::HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.as_bytes().get(..crate::PROBLEM_JSON.len()))
+        .is_some_and(|start| start.eq_ignore_ascii_case(crate::PROBLEM_JSON.as_bytes()))
+}
+
 /// `response` as it is, or, for an error response that is not a problem,
 /// the matching problem with the same status and headers.
 #[inline]
@@ -378,7 +377,7 @@ fn into_problem<B>(
     response: Response<B>,
     method: &Method,
     uri: &Uri,
-    accept: &Accept,
+    format: ProblemFormat,
 ) -> Response<Body>
 where
     B: http_body::Body<Data = Bytes> + Send + 'static,
@@ -386,7 +385,7 @@ where
 {
     let status = response.status();
     if status.is_client_error() || status.is_server_error() {
-        rewrite(response, method, uri, accept.format())
+        rewrite(response, method, uri, format)
     } else {
         response.map(Body::new)
     }
@@ -408,21 +407,13 @@ where
 {
     let status = response.status();
     if is_problem(response.headers()) {
-        // Rendered by this crate: the problem is at hand in `format`.
-        let Some(Negotiable(problem)) = response.extensions_mut().remove::<Negotiable>() else {
-            return response.map(Body::new);
-        };
-        vary_on_accept(response.headers_mut());
-        if format == ProblemFormat::Json {
-            return response.map(Body::new);
+        // A derived error rendered itself in `format` (see `call`): it is
+        // negotiated. A problem+json body while XML is preferred was written
+        // by hand, and passes through untouched.
+        if format == ProblemFormat::Json || !is_problem_json(response.headers()) {
+            vary_on_accept(response.headers_mut());
         }
-        let (mut parts, _json) = response.into_parts();
-        parts.headers.remove(header::CONTENT_LENGTH);
-        parts.headers.insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static(format.media_type()),
-        );
-        return Response::from_parts(parts, Body::from(problem.to_xml()));
+        return response.map(Body::new);
     }
     let Ok(ours) = StatusCode::from_u16(status.as_u16()) else {
         // A number the registry has no phrase for: nothing better to say.
@@ -481,10 +472,10 @@ mod tests {
         assert!(teapot.contains(r#""code":"im_a_teapot""#), "{teapot}");
     }
 
-    fn accept(value: &'static str) -> Accept {
+    fn format(accept: &'static str) -> ProblemFormat {
         let mut headers = http::HeaderMap::new();
-        headers.insert(header::ACCEPT, HeaderValue::from_static(value));
-        Accept::of(&headers)
+        headers.insert(header::ACCEPT, HeaderValue::from_static(accept));
+        preferred_format(&headers)
     }
 
     fn body_text(response: Response<Body>) -> String {
@@ -507,20 +498,45 @@ mod tests {
     }
 
     #[test]
-    fn a_derived_error_is_rendered_again_as_xml_and_vary_is_appended() {
+    fn the_preferred_format_is_read_only_where_accept_may_name_xml() {
+        assert_eq!(
+            preferred_format(&http::HeaderMap::new()),
+            ProblemFormat::Json
+        );
+        assert_eq!(format("*/*"), ProblemFormat::Json);
+        assert_eq!(format("application/json"), ProblemFormat::Json);
+        assert_eq!(format("application/problem+xml"), ProblemFormat::Xml);
+        assert_eq!(format("APPLICATION/PROBLEM+XML"), ProblemFormat::Xml);
+        assert_eq!(
+            format("application/problem+xml;q=0.5, application/problem+json"),
+            ProblemFormat::Json
+        );
+        // A browser's: XML only as application/xml, which does not count.
+        assert_eq!(
+            format("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"),
+            ProblemFormat::Json
+        );
+    }
+
+    #[test]
+    fn a_derived_error_renders_in_the_format_it_is_told_and_vary_is_appended() {
         let error = FrameworkError::new(FrameworkErrorKind::InvalidBody);
-        let mut response = crate::external::axum::into_axum_response(&error);
+        let xml = crate::negotiate::wanted::scoped(ProblemFormat::Xml, || {
+            crate::external::axum::into_axum_response(&error)
+        });
+        // Outside the scope the default is back.
+        assert_eq!(crate::negotiate::wanted::format(), ProblemFormat::Json);
+        let mut response = xml;
         response
             .headers_mut()
             .append(header::VARY, HeaderValue::from_static("Origin"));
         let method = Method::POST;
         let uri = Uri::from_static("/items");
 
-        let xml = into_problem(response, &method, &uri, &accept("application/problem+xml"));
+        let xml = into_problem(response, &method, &uri, ProblemFormat::Xml);
         assert_eq!(xml.headers()[header::CONTENT_TYPE], crate::PROBLEM_XML);
         let vary: std::vec::Vec<_> = xml.headers().get_all(header::VARY).iter().collect();
         assert_eq!(vary, ["Origin", "Accept"]);
-        assert!(xml.extensions().get::<Negotiable>().is_none());
         let text = body_text(xml);
         assert!(text.starts_with("<?xml"), "{text}");
         assert!(text.contains("<code>invalid_body</code>"), "{text}");
@@ -530,7 +546,7 @@ mod tests {
         response
             .headers_mut()
             .append(header::VARY, HeaderValue::from_static("accept, origin"));
-        let json = into_problem(response, &method, &uri, &accept("*/*"));
+        let json = into_problem(response, &method, &uri, ProblemFormat::Json);
         assert_eq!(json.headers()[header::CONTENT_TYPE], crate::PROBLEM_JSON);
         assert_eq!(json.headers().get_all(header::VARY).iter().count(), 1);
         assert!(body_text(json).starts_with("{\"type\""));
@@ -538,19 +554,22 @@ mod tests {
 
     #[test]
     fn a_hand_written_problem_passes_through_untouched() {
-        let response = Response::builder()
-            .status(404)
-            .header(header::CONTENT_TYPE, crate::PROBLEM_JSON)
-            .body(Body::from("{}"))
-            .unwrap_or_default();
-        let out = into_problem(
-            response,
-            &Method::GET,
-            &Uri::from_static("/"),
-            &accept("application/problem+xml"),
-        );
+        let response = || {
+            Response::builder()
+                .status(404)
+                .header(header::CONTENT_TYPE, crate::PROBLEM_JSON)
+                .body(Body::from("{}"))
+                .unwrap_or_default()
+        };
+        let (method, uri) = (Method::GET, Uri::from_static("/"));
+        let out = into_problem(response(), &method, &uri, ProblemFormat::Xml);
         assert_eq!(out.headers()[header::CONTENT_TYPE], crate::PROBLEM_JSON);
         assert!(out.headers().get(header::VARY).is_none());
+        assert_eq!(body_text(out), "{}");
+        // With JSON preferred it cannot be told from a derived one: the body
+        // stays, and `Vary` says the layer would have answered XML differently.
+        let out = into_problem(response(), &method, &uri, ProblemFormat::Json);
+        assert_eq!(out.headers()[header::VARY], "Accept");
         assert_eq!(body_text(out), "{}");
     }
 

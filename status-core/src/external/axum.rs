@@ -2,19 +2,18 @@
 
 use crate::HttpError;
 
-/// The axum response of an error: status, headers and problem+json body,
-/// with the problem kept in the response's extensions so that
-/// `ProblemLayer` can send it as problem+xml when the request asks for it.
+/// The axum response of an error: status, headers and problem body, in the
+/// format the request prefers when a `ProblemLayer` around the handler says
+/// so (`negotiate::wanted`), problem+json otherwise.
 #[doc(hidden)]
 pub fn into_axum_response<E: HttpError + ?Sized>(error: &E) -> ::axum_core::response::Response {
-    let (response, problem) = crate::ErrorResponse::with_problem(error);
-    let mut response = response.into_http().map(::axum_core::body::Body::from);
-    if let Some(problem) = problem {
-        response
-            .extensions_mut()
-            .insert(crate::negotiate::Negotiable(problem));
-    }
-    response
+    let response = match crate::negotiate::wanted::format() {
+        crate::ProblemFormat::Json => error.to_http_response(),
+        format @ crate::ProblemFormat::Xml => {
+            crate::ErrorResponse::from_error_as(error, format).into_http()
+        }
+    };
+    response.map(::axum_core::body::Body::from)
 }
 
 #[doc(hidden)]
