@@ -20,7 +20,7 @@ pub use crate::private_helpers::{
 };
 pub use crate::{
     __impl_actix_web as impl_actix_web, __impl_axum as impl_axum, __impl_poem as impl_poem,
-    __impl_utoipa as impl_utoipa,
+    __impl_tonic as impl_tonic, __impl_utoipa as impl_utoipa,
 };
 
 #[cfg(feature = "http")]
@@ -43,6 +43,9 @@ pub use {
     crate::external::poem::{poem_response, poem_status},
     ::poem,
 };
+
+#[cfg(feature = "tonic")]
+pub use {crate::external::tonic::to_status as to_tonic_status, ::tonic};
 
 #[cfg(feature = "utoipa")]
 pub use {
