@@ -78,11 +78,14 @@ pub fn to_status<E: HttpError + ?Sized>(error: &E) -> ::tonic::Status {
         crate::log::server_error(status, error.code(), error);
     }
     let mut details: Vec<ErrorDetail> = Vec::with_capacity(3);
-    details.push(ErrorInfo::new(
-        reason(error.code()),
-        error.grpc_domain(),
-        ::std::collections::HashMap::new(),
-    ).into());
+    details.push(
+        ErrorInfo::new(
+            reason(error.code()),
+            error.grpc_domain(),
+            ::std::collections::HashMap::new(),
+        )
+        .into(),
+    );
     let type_uri = error.type_uri();
     if type_uri != "about:blank" {
         details.push(Help::with_link(status.reason_phrase(), type_uri).into());
