@@ -45,7 +45,9 @@ pub use {
 };
 
 #[cfg(feature = "tonic")]
-pub use {crate::external::tonic::to_status as to_tonic_status, ::tonic};
+// Only the type: re-exporting the crate would put tonic's own `Sealed` into
+// rustc's "similarly named trait" notes on errors about ours.
+pub use {crate::external::tonic::to_status as to_tonic_status, ::tonic::Status as TonicStatus};
 
 #[cfg(feature = "utoipa")]
 pub use {

@@ -207,7 +207,7 @@ impl From<StatusCode> for ::tonic::Code {
 macro_rules! __impl_tonic {
     ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
         #[automatically_derived]
-        impl $($impl_generics)* ::core::convert::From<$($ty)*> for $crate::__private_0_1_0::tonic::Status $($where_clause)* {
+        impl $($impl_generics)* ::core::convert::From<$($ty)*> for $crate::__private_0_1_0::TonicStatus $($where_clause)* {
             fn from(error: $($ty)*) -> Self {
                 $crate::__private_0_1_0::to_tonic_status(&error)
             }
