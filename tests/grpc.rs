@@ -266,3 +266,75 @@ fn a_generic_error_converts_too() {
     assert_eq!(status.code(), Code::NotFound);
     assert_eq!(status.message(), "no entry for key");
 }
+
+// ---- the README's example ---------------------------------------------------
+
+mod readme {
+    use std::time::Duration;
+
+    use status_core::HttpError;
+    use tonic_types::StatusExt as _;
+
+    #[derive(Debug, thiserror::Error, HttpError)]
+    #[http(grpc_domain = "shop.example.com")]
+    enum ShopError {
+        #[error("item {0} not found")]
+        #[http(status = NotFound, code = "item_not_found")]
+        ItemNotFound(u64),
+        #[error("item {0} is being restocked")]
+        #[http(status = 409, grpc = FailedPrecondition, code = "restocking")]
+        Restocking(u64),
+        #[error("inventory database unreachable at 10.0.0.7:5432")]
+        #[http(status = 503, retry_after = 5)]
+        Unavailable,
+    }
+
+    async fn get_item(
+        request: tonic::Request<u64>,
+    ) -> Result<tonic::Response<String>, tonic::Status> {
+        match *request.get_ref() {
+            1 => Ok(tonic::Response::new("desk lamp".to_owned())),
+            2 => Err(ShopError::Restocking(2))?,
+            3 => Err(ShopError::Unavailable)?,
+            id => Err(ShopError::ItemNotFound(id))?,
+        }
+    }
+
+    #[tokio::test]
+    async fn the_readme_example_holds() {
+        let status = tonic::Status::from(ShopError::ItemNotFound(7));
+        assert_eq!(status.code(), tonic::Code::NotFound);
+        assert_eq!(status.message(), "item 7 not found");
+        let info = status.get_details_error_info().unwrap();
+        assert_eq!(
+            (info.reason.as_str(), info.domain.as_str()),
+            ("ITEM_NOT_FOUND", "shop.example.com")
+        );
+
+        let status = tonic::Status::from(ShopError::Unavailable);
+        assert_eq!(status.code(), tonic::Code::Unavailable);
+        assert_eq!(status.message(), "Service Unavailable");
+        assert_eq!(
+            status.get_details_retry_info().unwrap().retry_delay,
+            Some(Duration::from_secs(5))
+        );
+
+        assert_eq!(
+            status_core::StatusCode::from(tonic::Code::DeadlineExceeded).as_u16(),
+            504
+        );
+
+        let answers = [
+            get_item(tonic::Request::new(1))
+                .await
+                .map(tonic::Response::into_inner),
+            get_item(tonic::Request::new(2))
+                .await
+                .map(tonic::Response::into_inner),
+        ];
+        assert_eq!(answers[0].as_deref().ok(), Some("desk lamp"));
+        let restocking = answers[1].as_ref().unwrap_err();
+        assert_eq!(restocking.code(), tonic::Code::FailedPrecondition);
+        assert_eq!(restocking.message(), "item 2 is being restocked");
+    }
+}
