@@ -88,12 +88,9 @@ pub fn app() -> Router {
             .map(tonic::Response::new)
             .map_err(tonic::Status::from)
     });
-    let grpc = tower::service_fn(move |request: axum::extract::Request| {
-        let get_item = get_item.clone();
-        async move {
-            let mut grpc = tonic::server::Grpc::new(ProstCodec::<Item, GetItemRequest>::default());
-            Ok::<_, Infallible>(grpc.unary(get_item, request).await)
-        }
+    let grpc = tower::service_fn(move |request: axum::extract::Request| async move {
+        let mut grpc = tonic::server::Grpc::new(ProstCodec::<Item, GetItemRequest>::default());
+        Ok::<_, Infallible>(grpc.unary(get_item, request).await)
     });
     Router::new()
         .route("/items/{id}", get(http_item))
