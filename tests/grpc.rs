@@ -226,6 +226,33 @@ fn a_transparent_variant_takes_the_inner_code_and_the_outer_domain() {
 }
 
 #[test]
+fn the_problem_s_errors_become_bad_request_field_violations() {
+    let error = FrameworkError::invalid_body([
+        status_core::Violation::at(["tags", "1", "label"], "must be at most 20 characters"),
+        status_core::Violation::at(["name"], "this member is required"),
+    ]);
+    let status = tonic::Status::from(ShopError::from(error));
+    let bad_request = status.get_details_bad_request().expect("a BadRequest");
+    let fields: Vec<(&str, &str)> = bad_request
+        .field_violations
+        .iter()
+        .map(|field| (field.field.as_str(), field.description.as_str()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("#/tags/1/label", "must be at most 20 characters"),
+            ("#/name", "this member is required"),
+        ]
+    );
+    assert!(
+        tonic::Status::from(ShopError::ItemNotFound(1))
+            .get_details_bad_request()
+            .is_none()
+    );
+}
+
+#[test]
 fn a_hand_written_error_goes_through_to_status() {
     #[derive(Debug, thiserror::Error)]
     #[error("the shop is closed until {0}")]

@@ -88,7 +88,7 @@
 //! | `client` | [`client::read_problem`] reads a received response into a typed [`client::Problem`] (RFC 9457 members, extensions, raw status); [`client::RetryAfter`] parses `Retry-After` seconds and HTTP-dates. Adds `serde_json` and `httpdate`, so servers that only send errors do not pay for a JSON parser | no |
 //! | `tracing` | 5xx source chains and dropped header values are logged; every error response records `http.response.status_code` and `error.type` on the current span (OpenTelemetry HTTP semantic conventions), and `otel.status_code = "ERROR"` for 5xx only | no |
 //! | `tower` | `conformance::ConformanceLayer`, a tower layer that checks every response against the registry's rules and logs each violation (or, `strict()`, answers 500 listing them); implies `http` and `tracing` | no |
-//! | `tonic` | derived errors convert into `tonic::Status` (tonic 0.14) with the spec's gRPC code for their status (or the variant's `grpc = ...`), the message a problem's `detail` would show (a 5xx masked), and AIP-193 `ErrorInfo`, `Help` and `RetryInfo` details (tonic-types); `tonic::Code` converts to and from [`StatusCode`] and [`GrpcCode`]; [`status_core::tonic::to_status`](crate::tonic::to_status) for any `HttpError` | no |
+//! | `tonic` | derived errors convert into `tonic::Status` (tonic 0.14) with the spec's gRPC code for their status (or the variant's `grpc = ...`), the message a problem's `detail` would show (a 5xx masked), and AIP-193 `ErrorInfo`, `Help`, `RetryInfo` and `BadRequest` details (tonic-types); `tonic::Code` converts to and from [`StatusCode`] and [`GrpcCode`]; [`status_core::tonic::to_status`](crate::tonic::to_status) for any `HttpError` | no |
 
 #![cfg_attr(not(test), no_std)]
 #![cfg_attr(docsrs, feature(doc_cfg))]

@@ -46,7 +46,10 @@
 //!   `ITEM_NOT_FOUND`), `domain` is
 //!   [`grpc_domain`](crate::HttpError::grpc_domain);
 //! - a `Help` link to the problem `type` URI, when it is not `about:blank`;
-//! - a `RetryInfo` with the `Retry-After` seconds, when the error sends them.
+//! - a `RetryInfo` with the `Retry-After` seconds, when the error sends them;
+//! - a `BadRequest` with one field violation per member of the problem's
+//!   `errors` ([`Violation`](crate::Violation)s), the JSON Pointer as its
+//!   `field` (`#/tags/1/label`) and the detail as its description.
 //!
 //! `tonic::Code` converts to and from [`GrpcCode`], and to and from
 //! [`StatusCode`] by the same mapping.
@@ -54,7 +57,9 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use tonic_types::{ErrorDetail, ErrorInfo, Help, RetryInfo, StatusExt as _};
+use tonic_types::{
+    BadRequest, ErrorDetail, ErrorInfo, FieldViolation, Help, RetryInfo, StatusExt as _,
+};
 
 use crate::{GrpcCode, HttpError, StatusCode};
 
@@ -77,7 +82,7 @@ pub fn to_status<E: HttpError + ?Sized>(error: &E) -> ::tonic::Status {
     if status.is_server_error() {
         crate::log::server_error(status, error.code(), error);
     }
-    let mut details: Vec<ErrorDetail> = Vec::with_capacity(3);
+    let mut details: Vec<ErrorDetail> = Vec::with_capacity(4);
     details.push(
         ErrorInfo::new(
             reason(error.code()),
@@ -96,6 +101,14 @@ pub fn to_status<E: HttpError + ?Sized>(error: &E) -> ::tonic::Status {
         .and_then(|value| value.parse::<u64>().ok())
     {
         details.push(RetryInfo::new(Some(core::time::Duration::from_secs(seconds))).into());
+    }
+    let violations = error.problem().errors;
+    if !violations.is_empty() {
+        let fields: Vec<FieldViolation> = violations
+            .into_iter()
+            .map(|violation| FieldViolation::new(violation.pointer, violation.detail))
+            .collect();
+        details.push(BadRequest::new(fields).into());
     }
     ::tonic::Status::with_error_details_vec(
         error.grpc_code().into(),
