@@ -281,6 +281,23 @@ fn a_hand_written_error_goes_through_to_status() {
 }
 
 #[test]
+fn a_struct_takes_the_keys_too() {
+    #[derive(Debug, thiserror::Error, HttpError)]
+    #[error("{0} already exists")]
+    #[http(status = 409, grpc = AlreadyExists, grpc_domain = "shop.example.com")]
+    struct Exists(&'static str);
+
+    let status = tonic::Status::from(Exists("lamp"));
+    assert_eq!(status.code(), Code::AlreadyExists);
+    assert_eq!(status.message(), "lamp already exists");
+    let info = status.get_details_error_info().expect("ErrorInfo");
+    assert_eq!(
+        (info.reason.as_str(), info.domain.as_str()),
+        ("EXISTS", "shop.example.com")
+    );
+}
+
+#[test]
 fn a_generic_error_converts_too() {
     #[derive(Debug, thiserror::Error, HttpError)]
     enum Lookup<K: std::fmt::Display + std::fmt::Debug + 'static> {
