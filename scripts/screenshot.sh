@@ -30,3 +30,4 @@ shot() { # NAME WIDTH HEIGHT URL
 }
 shot codes-desktop.png 1000 2000 "http://127.0.0.1:$port/codes"
 shot codes-phone.png 390 1500 "http://127.0.0.1:$port/codes"
+shot errors-desktop.png 1000 2000 "http://127.0.0.1:$port/errors"

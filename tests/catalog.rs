@@ -36,13 +36,20 @@ enum ApiError {
 struct AuthError;
 
 #[test]
-fn lists_every_own_variant_in_declaration_order() {
+fn lists_every_variant_in_declaration_order_a_transparent_one_as_its_inner_catalog() {
     let variants: Vec<&str> = ApiError::ERRORS.iter().map(|entry| entry.variant).collect();
     assert_eq!(
         variants,
-        ["ItemNotFound", "RateLimited", "Database", "Maintenance"],
-        "the transparent `Auth` belongs to AuthError's catalog"
+        [
+            "ItemNotFound",
+            "RateLimited",
+            "Database",
+            "Maintenance",
+            "AuthError"
+        ],
+        "the transparent `Auth` stands for AuthError's catalog"
     );
+    assert_eq!(ApiError::ERRORS[4], AuthError::ERRORS[0]);
     let [auth] = AuthError::ERRORS else {
         panic!("a struct lists itself once: {:?}", AuthError::ERRORS);
     };
@@ -82,7 +89,7 @@ fn entries_agree_with_the_responses() {
 
 #[test]
 fn records_docs_fixed_header_values_and_type_uris() {
-    let [missing, limited, database, maintenance] = ApiError::ERRORS else {
+    let [missing, limited, database, maintenance, _auth] = ApiError::ERRORS else {
         panic!("{:?}", ApiError::ERRORS);
     };
     assert_eq!(
@@ -120,7 +127,6 @@ fn serializes_for_clients_and_error_pages() {
     assert_eq!(
         json[1],
         serde_json::json!({
-            "variant": "RateLimited",
             "status": 429,
             "code": "rate_limited",
             "title": "Too Many Requests",
@@ -128,6 +134,136 @@ fn serializes_for_clients_and_error_pages() {
             "exposes_detail": true,
             "headers": [{"name": "Retry-After", "value": null}],
             "description": "",
+            "members": [],
+        })
+    );
+}
+
+/// A narrow error type per handler, composed of shared ones (only its catalog is read here).
+#[allow(dead_code)]
+#[derive(Debug, thiserror::Error, HttpError)]
+enum GetItemError {
+    #[error(transparent)]
+    #[http(transparent)]
+    Auth(#[from] AuthError),
+    #[error("item {0} not found")]
+    #[http(status = 404, code = "item_not_found")]
+    NotFound(u64),
+    #[error(transparent)]
+    #[http(transparent)]
+    Framework(#[from] status_core::FrameworkError),
+}
+
+#[test]
+fn transparent_variants_put_the_inner_catalog_in_their_place() {
+    let codes: Vec<&str> = GetItemError::ERRORS
+        .iter()
+        .map(|entry| entry.code)
+        .collect();
+    let framework: Vec<&str> = status_core::FrameworkError::ERRORS
+        .iter()
+        .map(|entry| entry.code)
+        .collect();
+    assert_eq!(codes[..2], [AuthError::ERRORS[0].code, "item_not_found"]);
+    assert_eq!(codes[2..], framework[..]);
+    assert_eq!(
+        GetItemError::by_code("method_not_allowed").map(|entry| entry.status),
+        Some(StatusCode::MethodNotAllowed)
+    );
+}
+
+/// A generic type: Rust cannot join a generic type's catalogs in a constant.
+#[allow(dead_code)]
+#[derive(Debug, thiserror::Error, HttpError)]
+enum Wrapped<E: std::error::Error + HttpError + 'static> {
+    #[error("gone")]
+    #[http(status = 410)]
+    Gone,
+    #[error(transparent)]
+    #[http(transparent)]
+    Inner(E),
+}
+
+#[test]
+fn a_generic_type_lists_its_own_variants_only() {
+    let variants: Vec<&str> = Wrapped::<AuthError>::ERRORS
+        .iter()
+        .map(|entry| entry.variant)
+        .collect();
+    assert_eq!(variants, ["Gone"]);
+}
+
+/// Extension members, RFC 9457 Section 3's example among them.
+#[allow(dead_code)]
+#[derive(Debug, thiserror::Error, HttpError)]
+enum CreditError {
+    #[error("your current balance is {balance}, but that costs {cost}")]
+    #[http(status = 403, code = "out_of_credit")]
+    OutOfCredit {
+        #[http(extension)]
+        balance: i64,
+        #[http(extension)]
+        accounts: Vec<&'static str>,
+        #[http(extension = "limit_ratio")]
+        ratio: f64,
+        #[http(extension)]
+        frozen: Option<bool>,
+        #[http(extension)]
+        owner: Owner,
+        cost: u32,
+    },
+    #[error("invalid")]
+    #[http(status = 422)]
+    Invalid {
+        #[http(errors)]
+        errors: Vec<status_core::Violation>,
+        #[http(instance)]
+        instance: String,
+    },
+}
+
+#[derive(Debug, serde::Serialize)]
+struct Owner {
+    name: &'static str,
+}
+
+impl std::fmt::Display for Owner {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(self.name)
+    }
+}
+
+#[test]
+fn entries_list_their_extension_members_with_their_json_types() {
+    use status_core::JsonType;
+    let [credit, invalid] = CreditError::ERRORS else {
+        panic!("two entries: {:?}", CreditError::ERRORS);
+    };
+    let members: Vec<(&str, JsonType, bool)> = credit
+        .members
+        .iter()
+        .map(|member| (member.name, member.json_type, member.optional))
+        .collect();
+    assert_eq!(
+        members,
+        [
+            ("balance", JsonType::Integer, false),
+            ("accounts", JsonType::Array(&JsonType::String), false),
+            ("limit_ratio", JsonType::Number, false),
+            ("frozen", JsonType::Boolean, true),
+            ("owner", JsonType::Any, false),
+        ],
+        "`cost` is only in the detail"
+    );
+    let names: Vec<&str> = invalid.members.iter().map(|member| member.name).collect();
+    assert_eq!(names, ["errors"], "`instance` is a standard member");
+    assert_eq!(invalid.members[0].json_type, JsonType::Errors);
+    assert_eq!(
+        serde_json::to_value(credit.members).expect("members serialize")[1],
+        serde_json::json!({
+            "name": "accounts",
+            "schema": {"type": "array", "items": {"type": "string"}},
+            "optional": false,
         })
     );
 }

@@ -117,6 +117,123 @@ fn the_framework_neutral_response_matches() {
     }
 }
 
+/// Every shape of variant the derive's one-pass `to_http_response` handles on
+/// its own: members, an `instance`, `errors`, headers from fields (one
+/// valid, one that must be dropped), text that needs JSON escapes, and a
+/// transparent variant that hands the whole response to its field.
+#[derive(Debug, thiserror::Error, status_core::HttpError)]
+enum Shapes {
+    #[error("your balance is {balance}")]
+    #[http(status = 403, code = "out_of_credit")]
+    OutOfCredit {
+        #[http(extension)]
+        balance: u32,
+        #[http(extension = "accounts")]
+        list: Vec<&'static str>,
+        #[http(instance)]
+        instance: String,
+    },
+    #[error("bad input")]
+    #[http(status = 422)]
+    Invalid {
+        #[http(errors)]
+        errors: Vec<status_core::Violation>,
+    },
+    #[error("moved to {location}")]
+    #[http(status = 409, location = location, retry_after = wait)]
+    Moved {
+        location: String,
+        wait: std::time::Duration,
+    },
+    #[error("quote \" backslash \\ newline \n tab \t bell \u{7} e\u{301} \u{1F600}")]
+    #[http(status = 400, header("X-Trace" = "t-1"), www_authenticate = "Bearer")]
+    Escapes,
+    #[error(transparent)]
+    #[http(transparent)]
+    Api(ApiError),
+    #[error("internal detail that must stay hidden")]
+    #[http(status = 500)]
+    Hidden,
+}
+
+fn shapes() -> Vec<Shapes> {
+    vec![
+        Shapes::OutOfCredit {
+            balance: 30,
+            list: vec!["/account/1", "/account/2"],
+            instance: "/account/1/msgs/abc".to_owned(),
+        },
+        Shapes::OutOfCredit {
+            balance: 0,
+            list: Vec::new(),
+            instance: "not a uri \u{0}".to_owned(),
+        },
+        Shapes::Invalid {
+            errors: vec![
+                status_core::Violation::at(["items", "2", "name"], "must not be empty"),
+                status_core::Violation::at(["a/b~c"], "odd \"name\""),
+            ],
+        },
+        Shapes::Moved {
+            location: "/items/2".to_owned(),
+            wait: std::time::Duration::from_millis(1500),
+        },
+        // A value that would split the response is dropped, never sent.
+        Shapes::Moved {
+            location: "/x\r\nSet-Cookie: a=1".to_owned(),
+            wait: std::time::Duration::ZERO,
+        },
+        Shapes::Escapes,
+        Shapes::Api(ApiError::RateLimited),
+        Shapes::Api(ApiError::db()),
+        Shapes::Hidden,
+    ]
+}
+
+/// Status, every header in order, and the body.
+fn parts(response: &http::Response<String>) -> (u16, Vec<(String, Vec<u8>)>, String) {
+    let headers = response
+        .headers()
+        .iter()
+        .map(|(name, value)| (name.as_str().to_owned(), value.as_bytes().to_vec()))
+        .collect();
+    (response.status().as_u16(), headers, response.body().clone())
+}
+
+#[test]
+fn the_one_pass_response_is_the_neutral_response_byte_for_byte() {
+    let api = cases().into_iter().map(|case| case.error);
+    for error in api {
+        assert_eq!(
+            parts(&error.to_http_response()),
+            parts(&error.error_response().into_http()),
+            "{error:?}"
+        );
+    }
+    for error in shapes() {
+        let fast = parts(&error.to_http_response());
+        assert_eq!(
+            fast,
+            parts(&error.error_response().into_http()),
+            "{error:?}"
+        );
+        // And the body is the problem the trait describes.
+        assert_eq!(fast.2, error.problem().to_json(), "{error:?}");
+    }
+}
+
+#[test]
+fn the_one_pass_response_drops_a_header_value_that_would_split_it() {
+    let response = Shapes::Moved {
+        location: "/x\r\nSet-Cookie: a=1".to_owned(),
+        wait: std::time::Duration::from_secs(2),
+    }
+    .to_http_response();
+    assert!(response.headers().get(http::header::LOCATION).is_none());
+    assert!(response.headers().get(http::header::SET_COOKIE).is_none());
+    assert_eq!(response.headers()[http::header::RETRY_AFTER], "2");
+}
+
 // ---- feature `tracing` -------------------------------------------------------
 
 /// One event as a subscriber saw it.

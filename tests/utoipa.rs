@@ -50,10 +50,28 @@ fn one_response_per_status_with_every_variant_as_an_example() {
 
     let not_found = json(&response("404"));
     let content = &not_found["content"]["application/problem+json"];
+    // Same status, two problems: `oneOf` one schema each, a `ProblemDetails`
+    // with the problem's own `code` pinned.
+    let one_of = content["schema"]["oneOf"].as_array().expect("oneOf");
+    let codes: Vec<&serde_json::Value> = one_of
+        .iter()
+        .map(|schema| {
+            assert_eq!(
+                schema["allOf"][0]["$ref"],
+                "#/components/schemas/ProblemDetails"
+            );
+            &schema["allOf"][1]["properties"]["code"]["enum"][0]
+        })
+        .collect();
+    assert_eq!(codes, ["item_not_found", "user_not_found"]);
+    // One status, one problem: its schema alone.
+    let limited = json(&response("429"));
+    let schema = &limited["content"]["application/problem+json"]["schema"];
     assert_eq!(
-        content["schema"]["$ref"],
-        "#/components/schemas/ProblemDetails"
+        schema["allOf"][1]["properties"]["code"]["enum"][0],
+        "rate_limited"
     );
+    assert_eq!(schema["allOf"][1]["properties"]["status"]["enum"][0], 429);
     assert_eq!(
         content["examples"]["item_not_found"]["value"],
         serde_json::json!({
@@ -144,6 +162,13 @@ fn the_problem_schema_names_the_rfc_9457_members() {
         "extension members are allowed"
     );
     assert_eq!(schema["properties"]["status"]["minimum"], 100);
+    assert_eq!(
+        schema["properties"]["status"]["maximum"], 599,
+        "RFC 9457 Appendix A"
+    );
+    for member in ["type", "instance"] {
+        assert_eq!(schema["properties"][member]["format"], "uri-reference");
+    }
 }
 
 #[test]

@@ -30,6 +30,7 @@ figure{margin:1rem 0;overflow-x:auto}
 figure svg{max-width:100%;height:auto;display:block}
 figcaption{color:var(--muted);font-size:.9rem}
 ol.toc{columns:2 14rem;padding-left:1.2rem}
+pre{background:#fff;border:1px solid var(--line);border-radius:4px;padding:.5rem .7rem;overflow-x:auto;margin:.5rem 0 0}
 footer{color:var(--muted);font-size:.85rem;border-top:1px solid var(--line);margin-top:2rem;padding-top:.5rem;padding-bottom:1rem}
 @media (max-width:30rem){dl{grid-template-columns:1fr}dt{margin-top:.3rem}h1{font-size:1.4rem}}
 ";

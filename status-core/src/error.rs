@@ -130,7 +130,10 @@ pub trait HttpError: core::error::Error {
     }
 
     /// The response as an `http::Response`, for hyper, tower or any
-    /// `http`-based server (feature `http`).
+    /// `http`-based server (feature `http`). The derive overrides it with a
+    /// one-pass equivalent (the same bytes, without the intermediate
+    /// `ErrorResponse`, and with the header literals it checked at compile
+    /// time built as constants).
     #[cfg(feature = "http")]
     fn to_http_response(&self) -> ::http::Response<String> {
         self.error_response().into_http()
@@ -204,12 +207,19 @@ impl ErrorResponse {
     /// Builds the response of `error`. A 5xx error's source chain is logged
     /// (feature `tracing`), since its text is not sent to the client.
     pub fn from_error<E: HttpError + ?Sized>(error: &E) -> Self {
-        let status = error.status();
-        if status.is_server_error() {
-            crate::log::server_error(status, error.code(), error);
-        }
-        crate::log::error_response(status, error.code());
-        let body = status.allows_body().then(|| error.problem().to_json());
+        Self::build(error, |error| error.problem().to_json())
+    }
+
+    /// `from_error` for an error whose `problem` is the trait's default
+    /// (every derived error): the same bytes, the body written in one pass.
+    #[cfg(feature = "actix-web")]
+    pub(crate) fn from_default_problem<E: HttpError + ?Sized>(error: &E) -> Self {
+        Self::build(error, crate::render::default_problem_json)
+    }
+
+    fn build<E: HttpError + ?Sized>(error: &E, body: impl FnOnce(&E) -> String) -> Self {
+        let status = log_answer(error);
+        let body = status.allows_body().then(|| body(error));
         ErrorResponse {
             status,
             headers: error.headers(),
@@ -222,4 +232,15 @@ impl ErrorResponse {
     pub fn content_type(&self) -> Option<&'static str> {
         self.body.as_ref().map(|_| crate::problem::PROBLEM_JSON)
     }
+}
+
+/// Logs that `error` is being answered (a 5xx with its source chain, feature
+/// `tracing`), and returns its status: what every response path does first.
+pub(crate) fn log_answer<E: HttpError + ?Sized>(error: &E) -> StatusCode {
+    let status = error.status();
+    if status.is_server_error() {
+        crate::log::server_error(status, error.code(), error);
+    }
+    crate::log::error_response(status, error.code());
+    status
 }

@@ -110,6 +110,26 @@ impl Headers {
         self.entries.push((name, Cow::Borrowed(value)));
     }
 
+    /// Hands every field over to another crate's header types, in order:
+    /// `name` and `value` convert (a value without a copy where that crate
+    /// allows it), `append` takes the pair. A field the other crate refuses,
+    /// which our stricter rules should make impossible, is dropped and
+    /// logged rather than sent.
+    #[cfg(any(feature = "http", feature = "actix-web"))]
+    pub(crate) fn convert_each<N, V>(
+        self,
+        name: impl Fn(&'static str) -> Option<N>,
+        value: impl Fn(Cow<'static, str>) -> Option<V>,
+        mut append: impl FnMut(N, V),
+    ) {
+        for (field, text) in self.entries {
+            match (name(field), value(text)) {
+                (Some(name), Some(value)) => append(name, value),
+                _ => crate::log::dropped_header_name(field),
+            }
+        }
+    }
+
     /// The first value of a field, by case-insensitive name.
     #[must_use]
     pub fn get(&self, name: &str) -> Option<&str> {

@@ -146,6 +146,7 @@ impl core::error::Error for InvalidWarningCode {}
 /// Parses exactly three ASCII digits; anything else (signs, spaces, more or
 /// fewer digits) is rejected rather than guessed at.
 #[doc(hidden)]
+#[inline]
 pub const fn parse_code(text: &[u8]) -> Result<u16, InvalidStatusCode> {
     match text {
         [

@@ -125,12 +125,14 @@ mod log;
 mod private_helpers;
 mod problem;
 mod registration;
+#[cfg(any(feature = "http", feature = "actix-web"))]
+mod render;
 mod status_code;
 mod violation;
 mod warning_code;
 
 pub use builtin::{StatusCode, WarningCode, codes};
-pub use catalog::{CatalogEntry, CatalogHeader, ErrorCatalog};
+pub use catalog::{CatalogEntry, CatalogHeader, CatalogMember, ErrorCatalog, JsonType};
 #[doc(hidden)]
 pub use class::Nonstandard;
 pub use class::{
@@ -152,7 +154,7 @@ pub use external::poem_problems as poem;
 pub use external::tonic;
 #[cfg(feature = "utoipa")]
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
-pub use external::utoipa::error_responses;
+pub use external::utoipa::{error_responses, problem_schema};
 pub use framework::{FrameworkError, FrameworkErrorKind};
 pub use grpc::GrpcCode;
 pub use headers::{Headers, InvalidHeader};

@@ -78,7 +78,7 @@ impl<E: core::error::Error + ?Sized> core::fmt::Display for Chain<'_, E> {
 
 /// A header that `http` refused even after validation.
 #[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
-#[cfg(feature = "http")]
+#[cfg(any(feature = "http", feature = "actix-web"))]
 pub(crate) fn dropped_header_name(name: &str) {
     #[cfg(feature = "tracing")]
     tracing::warn!(header = name, "dropped a response header that http refused");

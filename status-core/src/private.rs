@@ -12,7 +12,7 @@
 //! hidden `macro_rules!` it calls are re-exported here too (those that only
 //! status-core's own `macro_rules!` call stay at `$crate::__...`).
 
-use crate::{CatalogEntry, CatalogHeader, Headers, StatusCode};
+use crate::{CatalogEntry, CatalogHeader, CatalogMember, Headers, JsonType, StatusCode};
 
 pub use crate::invalid::parse_code;
 pub use crate::private_helpers::{
@@ -20,11 +20,15 @@ pub use crate::private_helpers::{
 };
 pub use crate::{
     __impl_actix_web as impl_actix_web, __impl_axum as impl_axum, __impl_poem as impl_poem,
-    __impl_tonic as impl_tonic, __impl_utoipa as impl_utoipa,
+    __impl_tonic as impl_tonic, __impl_utoipa as impl_utoipa, __with_http as with_http,
 };
 
 #[cfg(feature = "http")]
-pub use {crate::external::http::to_http, ::http};
+pub use {
+    crate::external::http::{append_headers, derived_http_response, to_http},
+    ::alloc::string::String as HttpBody,
+    ::http,
+};
 
 #[cfg(feature = "serde")]
 pub use ::serde;
@@ -79,6 +83,10 @@ pub fn insert_checked(headers: &mut Headers, name: &'static str, value: &'static
 /// A catalog entry, which other crates cannot build (`CatalogEntry` is
 /// `#[non_exhaustive]`).
 #[must_use]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one per field of a struct other crates cannot build; only the derive calls it"
+)]
 pub const fn catalog_entry(
     variant: &'static str,
     status: StatusCode,
@@ -87,6 +95,7 @@ pub const fn catalog_entry(
     exposes_detail: bool,
     headers: &'static [CatalogHeader],
     description: &'static str,
+    members: &'static [CatalogMember],
 ) -> CatalogEntry {
     CatalogEntry {
         variant,
@@ -96,7 +105,71 @@ pub const fn catalog_entry(
         exposes_detail,
         headers,
         description,
+        members,
     }
+}
+
+/// An extension member of a catalog entry. Without feature `serde` every
+/// member is sent as its `Display` text, so its type is a string.
+#[must_use]
+pub const fn catalog_member(
+    name: &'static str,
+    json_type: JsonType,
+    optional: bool,
+) -> CatalogMember {
+    let json_type = if cfg!(feature = "serde") || matches!(json_type, JsonType::Errors) {
+        json_type
+    } else {
+        JsonType::String
+    };
+    CatalogMember {
+        name,
+        json_type,
+        optional,
+    }
+}
+
+/// How many entries `parts` hold together: the length of the catalog of a
+/// type with `transparent` variants.
+#[must_use]
+pub const fn catalog_len(parts: &[&[CatalogEntry]]) -> usize {
+    let mut total = 0;
+    let mut part = 0;
+    while part < parts.len() {
+        total += parts[part].len();
+        part += 1;
+    }
+    total
+}
+
+/// `parts` one after the other: a transparent variant's place in its
+/// type's catalog holds the inner type's whole catalog. `N` is
+/// [`catalog_len`]`(parts)`.
+#[must_use]
+pub const fn catalog_concat<const N: usize>(parts: &[&[CatalogEntry]]) -> [CatalogEntry; N] {
+    const FILLER: CatalogEntry = catalog_entry(
+        "",
+        StatusCode::InternalServerError,
+        "",
+        "",
+        false,
+        &[],
+        "",
+        &[],
+    );
+    let mut all = [FILLER; N];
+    let mut next = 0;
+    let mut part = 0;
+    while part < parts.len() {
+        let mut index = 0;
+        while index < parts[part].len() {
+            all[next] = parts[part][index];
+            next += 1;
+            index += 1;
+        }
+        part += 1;
+    }
+    all
 }
 
 /// A header of a catalog entry (`CatalogHeader` is `#[non_exhaustive]`).

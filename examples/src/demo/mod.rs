@@ -24,7 +24,7 @@ use status_core::axum::ProblemLayer;
 use tokio::net::TcpListener;
 use tower::{Layer as _, Service};
 
-pub use docs::{catalog_page, openapi};
+pub use docs::{catalog_page, documented_codes, openapi};
 pub use limiter::RateLimit;
 
 use crate::error::DemoError;

@@ -10,7 +10,7 @@ use axum::Router;
 use axum::extract::{FromRequest as _, Request, State};
 use axum::http::{self, HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{any, get, post, put};
+use axum::routing::{get, post, put};
 use headers::authorization::Bearer;
 use headers::{Authorization, ETag, HeaderMapExt as _, IfMatch, IfNoneMatch};
 use headers_accept::Accept;
@@ -68,10 +68,17 @@ pub(super) fn routes() -> Router<Arc<AppState>> {
             "/catalog",
             get(|| async { redirect(codes::PermanentRedirect, "/items") }),
         )
-        .route(
-            "/v1/items",
-            any(|| async { DemoError::Retired("/v1/items") }),
-        )
+        // The methods the document lists; any other is a 405 with `Allow`.
+        .route("/v1/items", {
+            let retired = || async { DemoError::Retired("/v1/items") };
+            get(retired)
+                .post(retired)
+                .put(retired)
+                .delete(retired)
+                .patch(retired)
+                .options(retired)
+                .trace(retired)
+        })
         .route("/teapot", get(|| async { DemoError::Teapot }))
         .route("/openapi.json", get(super::docs::openapi_json))
         .route("/errors", get(super::docs::error_catalog))
@@ -353,7 +360,37 @@ struct Job {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct NewJob {
+    #[serde(deserialize_with = "whole_number")]
     item_id: i64,
+}
+
+/// An `i64` from any JSON number without a fraction: JSON Schema's
+/// `integer`, which the document promises, includes `7.0`.
+fn whole_number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<i64, D::Error> {
+    struct WholeNumber;
+    impl serde::de::Visitor<'_> for WholeNumber {
+        type Value = i64;
+        fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            formatter.write_str("a whole number from -2^63 to 2^63-1")
+        }
+        fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<i64, E> {
+            Ok(value)
+        }
+        fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<i64, E> {
+            i64::try_from(value)
+                .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(value), &self))
+        }
+        #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)] // checked: whole and in range
+        fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<i64, E> {
+            let in_range = value >= i64::MIN as f64 && value < i64::MAX as f64;
+            if value.fract() == 0.0 && in_range {
+                Ok(value as i64)
+            } else {
+                Err(E::invalid_value(serde::de::Unexpected::Float(value), &self))
+            }
+        }
+    }
+    deserializer.deserialize_any(WholeNumber)
 }
 
 impl Jobs {

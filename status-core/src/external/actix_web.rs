@@ -12,22 +12,38 @@ pub fn actix_status_code<E: HttpError + ?Sized>(error: &E) -> ::actix_web::http:
 }
 
 /// The actix response of an error: status, headers and problem+json body.
+/// Only for errors whose `problem` is the trait's default, as every caller
+/// (the derive, `FrameworkError`) guarantees: the body is written in one pass.
 #[doc(hidden)]
 pub fn actix_error_response<E: HttpError + ?Sized>(error: &E) -> ::actix_web::HttpResponse {
-    actix_response(error.error_response())
+    actix_response(ErrorResponse::from_default_problem(error))
 }
 
-/// An [`ErrorResponse`] as actix's response: status, headers and body.
+/// An [`ErrorResponse`] as actix's response: status, headers and body, the
+/// header values taken over without a copy.
 pub(crate) fn actix_response(response: ErrorResponse) -> ::actix_web::HttpResponse {
+    use ::actix_web::http::header::{HeaderName, HeaderValue};
     let ErrorResponse {
         status,
         headers,
         body,
     } = response;
     let mut response = ::actix_web::HttpResponse::build(status.into());
-    for (name, value) in headers.iter() {
-        response.append_header((name, value));
-    }
+    headers.convert_each(
+        |name| HeaderName::try_from(name).ok(),
+        |value| {
+            match value {
+                alloc::borrow::Cow::Borrowed(text) => {
+                    HeaderValue::from_maybe_shared(::bytes::Bytes::from_static(text.as_bytes()))
+                }
+                alloc::borrow::Cow::Owned(text) => HeaderValue::try_from(text),
+            }
+            .ok()
+        },
+        |name, value| {
+            response.append_header((name, value));
+        },
+    );
     match body {
         Some(body) => response.content_type(crate::PROBLEM_JSON).body(body),
         None => response.finish(),

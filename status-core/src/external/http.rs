@@ -26,21 +26,69 @@ impl crate::ErrorResponse {
                 ::http::HeaderValue::from_static(crate::PROBLEM_JSON),
             );
         }
-        for (name, value) in self.headers.iter() {
-            // Names and values were validated when they were added to `Headers`;
-            // anything `http` still refuses is dropped rather than sent.
-            match (
-                ::http::HeaderName::try_from(name),
-                ::http::HeaderValue::try_from(value),
-            ) {
-                (Ok(name), Ok(value)) => {
-                    header_map.append(name, value);
-                }
-                _ => crate::log::dropped_header_name(name),
-            }
-        }
+        append_headers(header_map, self.headers);
         response
     }
+}
+
+/// The `http::Response` of a derived error's own (not transparent) variant,
+/// before its headers: status, `Content-Type` when the status allows content,
+/// and the body written in one pass (`crate::render`). The derived
+/// `to_http_response` appends the variant's headers after it, in the order
+/// `Headers` would hold them, so the result is `error_response().into_http()`
+/// byte for byte.
+#[doc(hidden)]
+pub fn derived_http_response<E: crate::HttpError + ?Sized>(
+    error: &E,
+) -> ::http::Response<alloc::string::String> {
+    let status = crate::error::log_answer(error);
+    let allows_body = status.allows_body();
+    let body = if allows_body {
+        crate::render::default_problem_json(error)
+    } else {
+        alloc::string::String::new()
+    };
+    let mut response = ::http::Response::new(body);
+    *response.status_mut() = to_http(status.as_u16());
+    if allows_body {
+        response.headers_mut().insert(
+            ::http::header::CONTENT_TYPE,
+            const { ::http::HeaderValue::from_static(crate::PROBLEM_JSON) },
+        );
+    }
+    response
+}
+
+/// Appends validated `Headers` to an `http` header map without copying a
+/// value: a borrowed one is shared as static bytes, an owned one hands over
+/// its buffer. (`http` checks each again; its rules are looser than ours.)
+#[doc(hidden)]
+pub fn append_headers(map: &mut ::http::HeaderMap, headers: crate::Headers) {
+    headers.convert_each(
+        |name| ::http::HeaderName::try_from(name).ok(),
+        |value| {
+            match value {
+                alloc::borrow::Cow::Borrowed(text) => ::http::HeaderValue::from_maybe_shared(
+                    ::bytes::Bytes::from_static(text.as_bytes()),
+                ),
+                alloc::borrow::Cow::Owned(text) => ::http::HeaderValue::try_from(text),
+            }
+            .ok()
+        },
+        |name, value| {
+            map.append(name, value);
+        },
+    );
+}
+
+/// The items it is given, with feature `http`; nothing without it. The
+/// derive wraps its `to_http_response` in it (see `derived_http_response`).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __with_http {
+    ($($item:tt)*) => {
+        $($item)*
+    };
 }
 
 #[doc(hidden)]

@@ -24,6 +24,13 @@ pub(crate) mod utoipa;
 #[cfg(not(feature = "http"))]
 #[doc(hidden)]
 #[macro_export]
+macro_rules! __with_http {
+    ($($item:tt)*) => {};
+}
+
+#[cfg(not(feature = "http"))]
+#[doc(hidden)]
+#[macro_export]
 macro_rules! __impl_status_http {
     ($ty:ident) => {};
 }

@@ -4,14 +4,16 @@
 
 use serde::ser::{Serialize, SerializeStruct as _, Serializer};
 
-use crate::{CatalogEntry, CatalogHeader};
+use serde::ser::SerializeMap as _;
 
-/// `{"variant", "status", "code", "title", "type", "exposes_detail",
-/// "headers", "description"}`, `status` as its number.
+use crate::{CatalogEntry, CatalogHeader, CatalogMember, JsonType};
+
+/// `{"status", "code", "title", "type", "exposes_detail", "headers",
+/// "description", "members"}`, `status` as its number. The variant's Rust
+/// name is left out: it is the server's business, not the client's.
 impl Serialize for CatalogEntry {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut entry = serializer.serialize_struct("CatalogEntry", 8)?;
-        entry.serialize_field("variant", self.variant)?;
         entry.serialize_field("status", &self.status.as_u16())?;
         entry.serialize_field("code", self.code)?;
         entry.serialize_field("title", self.title())?;
@@ -19,7 +21,67 @@ impl Serialize for CatalogEntry {
         entry.serialize_field("exposes_detail", &self.exposes_detail)?;
         entry.serialize_field("headers", self.headers)?;
         entry.serialize_field("description", self.description)?;
+        entry.serialize_field("members", self.members)?;
         entry.end()
+    }
+}
+
+/// `{"name", "schema", "optional"}`, `schema` as [`JsonType`] serializes.
+impl Serialize for CatalogMember {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut member = serializer.serialize_struct("CatalogMember", 3)?;
+        member.serialize_field("name", self.name)?;
+        member.serialize_field("schema", &self.json_type)?;
+        member.serialize_field("optional", &self.optional)?;
+        member.end()
+    }
+}
+
+/// A JSON Schema: `{"type": "integer"}`, `{"type": "array", "items": ...}`,
+/// `{}` for any value; `errors` as an array of `{detail, pointer}` objects.
+impl Serialize for JsonType {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut schema = serializer.serialize_map(None)?;
+        match self {
+            JsonType::String => schema.serialize_entry("type", "string")?,
+            JsonType::Integer => schema.serialize_entry("type", "integer")?,
+            JsonType::Number => schema.serialize_entry("type", "number")?,
+            JsonType::Boolean => schema.serialize_entry("type", "boolean")?,
+            JsonType::Array(items) => {
+                schema.serialize_entry("type", "array")?;
+                schema.serialize_entry("items", items)?;
+            }
+            JsonType::Errors => {
+                schema.serialize_entry("type", "array")?;
+                schema.serialize_entry("items", &ErrorsItem)?;
+            }
+            JsonType::Any => {}
+        }
+        schema.end()
+    }
+}
+
+/// The schema of one entry of `errors`.
+struct ErrorsItem;
+
+impl Serialize for ErrorsItem {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut schema = serializer.serialize_map(Some(3))?;
+        schema.serialize_entry("type", "object")?;
+        schema.serialize_entry("required", &["detail", "pointer"])?;
+        schema.serialize_entry("properties", &ErrorsProperties)?;
+        schema.end()
+    }
+}
+
+struct ErrorsProperties;
+
+impl Serialize for ErrorsProperties {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut properties = serializer.serialize_map(Some(2))?;
+        properties.serialize_entry("detail", &JsonType::String)?;
+        properties.serialize_entry("pointer", &JsonType::String)?;
+        properties.end()
     }
 }
 

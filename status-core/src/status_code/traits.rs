@@ -14,6 +14,7 @@ macro_rules! __status_code_traits {
     ) => {
         #[automatically_derived]
         impl ::core::fmt::Display for $name {
+            #[inline]
             fn fmt(&self, formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 formatter.pad(self.status_line())
             }
@@ -23,6 +24,7 @@ macro_rules! __status_code_traits {
         impl ::core::str::FromStr for $name {
             type Err = $crate::InvalidStatusCode;
 
+            #[inline]
             fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
                 match $crate::__private_0_1_0::parse_code(text.as_bytes()) {
                     ::core::result::Result::Ok(code) => Self::from_u16(code),
@@ -35,6 +37,7 @@ macro_rules! __status_code_traits {
         impl ::core::convert::TryFrom<u16> for $name {
             type Error = $crate::InvalidStatusCode;
 
+            #[inline]
             fn try_from(code: u16) -> ::core::result::Result<Self, Self::Error> {
                 Self::from_u16(code)
             }

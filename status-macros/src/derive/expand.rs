@@ -66,6 +66,14 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
 
     let grpc_methods = grpc_methods(input, variants);
 
+    let http_response = method_body(variants, |variant| {
+        if let Some((_, ty)) = transparent_field(variant) {
+            quote_spanned!(ty.span()=> <#ty as #krate::HttpError>::to_http_response(__inner))
+        } else {
+            own_http_response(private, variant)
+        }
+    });
+
     let catalog = catalog_entries(input, private);
     let deprecations = variants
         .iter()
@@ -99,13 +107,19 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
 
             #extend_problem_method
 
+            #private::with_http! {
+                fn to_http_response(&self) -> #private::http::Response<#private::HttpBody> {
+                    #http_response
+                }
+            }
+
             #grpc_methods
         }
 
         #[automatically_derived]
         #[allow(unused_qualifications)]
         impl #impl_generics #krate::ErrorCatalog for #ident #ty_generics #where_clause {
-            const ERRORS: &'static [#krate::CatalogEntry] = &[#(#catalog),*];
+            const ERRORS: &'static [#krate::CatalogEntry] = #catalog;
         }
 
         #(#deprecations)*
@@ -199,39 +213,135 @@ fn respan(tokens: TokenStream, span: Span) -> TokenStream {
         .collect()
 }
 
-/// One `CatalogEntry` per variant that is not transparent, from the same
-/// values the `HttpError` methods return.
-fn catalog_entries(input: &Input<'_>, private: &TokenStream) -> Vec<TokenStream> {
-    input
-        .variants()
-        .iter()
-        .filter(|variant| transparent_field(variant).is_none())
-        .map(|variant| {
-            let name = variant.ident.to_string();
-            let status = own_status(input, variant);
-            let code = variant.code();
-            let type_uri = type_uri(input, variant);
-            let exposes_detail = exposes_detail(variant);
-            let headers = variant.attrs.headers.iter().map(|header| {
-                let header_name = &header.name;
-                let value = match &header.value {
-                    HeaderValue::Literal(literal) => quote!(::core::option::Option::Some(#literal)),
-                    HeaderValue::Seconds(seconds) => {
-                        let text = seconds.base10_digits();
-                        quote!(::core::option::Option::Some(#text))
-                    }
-                    HeaderValue::Field(_) => quote!(::core::option::Option::None),
-                };
-                quote!(#private::catalog_header(#header_name, #value))
-            });
-            let docs = &variant.docs;
-            quote! {
-                #private::catalog_entry(
-                    #name, #status, #code, #type_uri, #exposes_detail, &[#(#headers),*], #docs,
-                )
+/// The catalog: one `CatalogEntry` per variant, from the same values the
+/// `HttpError` methods return; a transparent variant's place holds the
+/// inner type's whole catalog, joined in a constant. Items nested in an
+/// impl cannot name its generics, so a generic type lists its own entries only.
+fn catalog_entries(input: &Input<'_>, private: &TokenStream) -> TokenStream {
+    let krate = &input.krate;
+    let generic = !input.original.generics.params.is_empty();
+    let mut parts: Vec<TokenStream> = Vec::new();
+    let mut own: Vec<TokenStream> = Vec::new();
+    for variant in input.variants() {
+        if let Some((_, ty)) = transparent_field(variant) {
+            if generic {
+                continue;
             }
-        })
-        .collect()
+            if !own.is_empty() {
+                parts.push(quote!(&[#(#own),*]));
+                own.clear();
+            }
+            parts.push(quote_spanned!(ty.span()=> <#ty as #krate::ErrorCatalog>::ERRORS));
+        } else {
+            own.push(catalog_entry(input, private, variant));
+        }
+    }
+    if parts.is_empty() {
+        return quote!(&[#(#own),*]);
+    }
+    if !own.is_empty() {
+        parts.push(quote!(&[#(#own),*]));
+    }
+    quote!({
+        const PARTS: &[&[#krate::CatalogEntry]] = &[#(#parts),*];
+        const ALL: [#krate::CatalogEntry; #private::catalog_len(PARTS)] =
+            #private::catalog_concat(PARTS);
+        &ALL
+    })
+}
+
+fn catalog_entry(input: &Input<'_>, private: &TokenStream, variant: &Variant<'_>) -> TokenStream {
+    let name = variant.ident.to_string();
+    let status = own_status(input, variant);
+    let code = variant.code();
+    let type_uri = type_uri(input, variant);
+    let exposes_detail = exposes_detail(variant);
+    let headers = variant.attrs.headers.iter().map(|header| {
+        let header_name = &header.name;
+        let value = match &header.value {
+            HeaderValue::Literal(literal) => quote!(::core::option::Option::Some(#literal)),
+            HeaderValue::Seconds(seconds) => {
+                let text = seconds.base10_digits();
+                quote!(::core::option::Option::Some(#text))
+            }
+            HeaderValue::Field(_) => quote!(::core::option::Option::None),
+        };
+        quote!(#private::catalog_header(#header_name, #value))
+    });
+    let members = variant.members.iter().filter_map(|field| {
+        let (name, json_type, optional) = match &field.role {
+            FieldRole::Extension(..) => {
+                let (json_type, optional) = json_type(&input.krate, &field.original.ty);
+                (field.extension_name()?, json_type, optional)
+            }
+            FieldRole::Errors(_) => {
+                let krate = &input.krate;
+                ("errors".to_owned(), quote!(#krate::JsonType::Errors), false)
+            }
+            FieldRole::Instance(_) => return None,
+        };
+        Some(quote!(#private::catalog_member(#name, #json_type, #optional)))
+    });
+    let docs = &variant.docs;
+    quote! {
+        #private::catalog_entry(
+            #name, #status, #code, #type_uri, #exposes_detail, &[#(#headers),*], #docs,
+            &[#(#members),*],
+        )
+    }
+}
+
+/// The JSON type a field's value serializes to, read from the type's name
+/// (the derive sees no more), and whether it is an `Option`.
+fn json_type(krate: &syn::Path, ty: &syn::Type) -> (TokenStream, bool) {
+    let path = |name: &str| {
+        let name = Ident::new(name, Span::call_site());
+        quote!(#krate::JsonType::#name)
+    };
+    let any = || (path("Any"), false);
+    match ty {
+        syn::Type::Reference(reference) => json_type(krate, &reference.elem),
+        syn::Type::Paren(inner) => json_type(krate, &inner.elem),
+        syn::Type::Group(inner) => json_type(krate, &inner.elem),
+        syn::Type::Slice(slice) => array_of(krate, &slice.elem),
+        syn::Type::Array(array) => array_of(krate, &array.elem),
+        syn::Type::Path(type_path) if type_path.qself.is_none() => {
+            let Some(last) = type_path.path.segments.last() else {
+                return any();
+            };
+            let argument = match &last.arguments {
+                syn::PathArguments::AngleBracketed(arguments) => {
+                    arguments.args.iter().find_map(|argument| match argument {
+                        syn::GenericArgument::Type(ty) => Some(ty),
+                        _ => None,
+                    })
+                }
+                _ => None,
+            };
+            match (last.ident.to_string().as_str(), argument) {
+                (
+                    "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32" | "i64"
+                    | "i128" | "isize",
+                    None,
+                ) => (path("Integer"), false),
+                ("f32" | "f64", None) => (path("Number"), false),
+                ("bool", None) => (path("Boolean"), false),
+                ("String" | "str" | "char", None) => (path("String"), false),
+                ("Cow" | "Box" | "Rc" | "Arc", Some(inner)) => json_type(krate, inner),
+                ("Option", Some(inner)) => (json_type(krate, inner).0, true),
+                ("Vec" | "VecDeque" | "HashSet" | "BTreeSet", Some(inner)) => {
+                    array_of(krate, inner)
+                }
+                _ => any(),
+            }
+        }
+        _ => any(),
+    }
+}
+
+fn array_of(krate: &syn::Path, element: &syn::Type) -> (TokenStream, bool) {
+    let (inner, _) = json_type(krate, element);
+    (quote!(#krate::JsonType::Array(&#inner)), false)
 }
 
 fn type_uri(input: &Input<'_>, variant: &Variant<'_>) -> String {
@@ -422,6 +532,52 @@ fn insert_header(private: &TokenStream, variant: &Variant<'_>, header: &HeaderAt
             }
         }
     }
+}
+
+/// The body of a variant's arm of the derived `to_http_response`: the
+/// response without headers, then the variant's headers in the order
+/// `own_headers` adds them. When every header is a literal, each name and
+/// value becomes an `http` constant, evaluated at compile time (`check`
+/// already held them to the rules `HeaderName::from_static` and
+/// `HeaderValue::from_static` assert). A header from a field goes through
+/// `headers()`, so that a field of the wrong type is reported once.
+fn own_http_response(private: &TokenStream, variant: &Variant<'_>) -> TokenStream {
+    let headers = &variant.attrs.headers;
+    if headers.is_empty() {
+        return quote!(#private::derived_http_response(self));
+    }
+    let literals: Option<Vec<(String, String)>> = headers
+        .iter()
+        .map(|header| {
+            let value = match &header.value {
+                HeaderValue::Literal(literal) => literal.value(),
+                HeaderValue::Seconds(seconds) => seconds.base10_digits().to_owned(),
+                HeaderValue::Field(_) => return None,
+            };
+            Some((header.name.to_ascii_lowercase(), value))
+        })
+        .collect();
+    let Some(literals) = literals else {
+        return quote!({
+            let mut __response = #private::derived_http_response(self);
+            #private::append_headers(__response.headers_mut(), Self::headers(self));
+            __response
+        });
+    };
+    let appends = literals.iter().map(|(name, value)| {
+        quote! {
+            __headers.append(
+                const { #private::http::HeaderName::from_static(#name) },
+                const { #private::http::HeaderValue::from_static(#value) },
+            );
+        }
+    });
+    quote!({
+        let mut __response = #private::derived_http_response(self);
+        let __headers = __response.headers_mut();
+        #(#appends)*
+        __response
+    })
 }
 
 /// The span of a field's type, so an unsatisfied bound points at the field.

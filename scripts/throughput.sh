@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# End-to-end throughput: the same minimal axum service (a 200 JSON route, a 404
+# problem, a 429 problem with Retry-After) built once with #[derive(HttpError)]
+# and ProblemLayer and once by hand (thiserror + serde_json + IntoResponse), see
+# benches/examples/throughput.rs. Both are served on loopback and driven with
+# wrk and the same mix (scripts/throughput/mix.lua), alternating between the
+# two services run by run so that a machine getting busier affects both alike.
+#
+#   scripts/throughput.sh [-r RUNS] [-d SECONDS] [-c CONNECTIONS] [-t THREADS]
+#
+#   -r, --runs N             runs per service (default 3); medians are compared
+#   -d, --duration SECONDS   length of one run (default 10)
+#   -c, --connections N      concurrent connections (default 32)
+#   -t, --threads N          wrk threads (default 1: the servers keep the other core)
+#
+# Before timing, both services must give the same status, headers (less Date)
+# and body on every route of the mix. Targets: throughput ours / hand >= 1.0,
+# p99 ours / hand <= 1.0. A miss is reported, not fatal: the exit status is
+# non-zero only when something fails (a build, a server, the comparison, wrk).
+#
+# Installs wrk from Debian when it is missing (apt-get; sudo when not root).
+# The servers and temporary files are removed on exit, however it ends.
+set -euo pipefail
+
+runs=3
+duration=10
+connections=32
+threads=1
+
+usage() { sed -n 's/^# \{0,1\}//; /^  scripts\/throughput.sh/,/^  -t/p' "${BASH_SOURCE[0]}"; }
+positive() {
+    case $2 in
+    '' | *[!0-9]* | 0)
+        echo "error: $1 must be a positive whole number, got '$2'" >&2
+        usage >&2
+        exit 2
+        ;;
+    esac
+}
+while (($#)); do
+    case $1 in
+    -r | --runs) positive "$1" "${2-}"; runs=$2; shift 2 ;;
+    -d | --duration) positive "$1" "${2-}"; duration=$2; shift 2 ;;
+    -c | --connections) positive "$1" "${2-}"; connections=$2; shift 2 ;;
+    -t | --threads) positive "$1" "${2-}"; threads=$2; shift 2 ;;
+    -h | --help) usage; exit 0 ;;
+    *) echo "error: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
+    esac
+done
+((threads <= connections)) || { echo "error: wrk needs at least one connection per thread" >&2; exit 2; }
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+work=$(mktemp -d)
+declare -A pid address
+cleanup() {
+    for flavour in "${!pid[@]}"; do kill "${pid[$flavour]}" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+if ! command -v wrk >/dev/null; then
+    echo "wrk is missing: installing it from Debian"
+    as_root=()
+    if ((EUID != 0)); then
+        command -v sudo >/dev/null || { echo "error: need root or sudo to install wrk" >&2; exit 1; }
+        as_root=(sudo)
+    fi
+    "${as_root[@]}" apt-get install -y wrk >/dev/null ||
+        { "${as_root[@]}" apt-get update >/dev/null && "${as_root[@]}" apt-get install -y wrk >/dev/null; }
+fi
+command -v curl >/dev/null || { echo "error: curl is needed to compare the responses" >&2; exit 1; }
+
+echo "building benches/examples/throughput.rs (release)"
+(cd "$root" && cargo build --quiet --release -p status-benches --example throughput)
+target=${CARGO_TARGET_DIR:-$root/target}
+[[ $target = /* ]] || target=$root/$target
+binary=$target/release/examples/throughput
+[[ -x $binary ]] || { echo "error: no binary at $binary" >&2; exit 1; }
+
+for flavour in derive hand; do
+    "$binary" "$flavour" 127.0.0.1:0 >"$work/$flavour.out" 2>"$work/$flavour.err" &
+    pid[$flavour]=$!
+    for _ in $(seq 100); do
+        address[$flavour]=$(sed -n 's|^throughput listening on http://\([0-9.:]*\)$|\1|p' "$work/$flavour.out")
+        [[ -n ${address[$flavour]} ]] && break
+        kill -0 "${pid[$flavour]}" 2>/dev/null || break
+        sleep 0.1
+    done
+    if [[ -z ${address[$flavour]} ]]; then
+        echo "error: the $flavour service did not start" >&2
+        cat "$work/$flavour.err" >&2
+        exit 1
+    fi
+done
+
+# Same answer on every route, byte for byte apart from the Date header.
+for path in /items/1 /items/7 /limited; do
+    for flavour in derive hand; do
+        curl --silent --show-error --include "http://${address[$flavour]}$path" |
+            tr -d '\r' | grep -iv '^date:' >"$work/$flavour.seen"
+    done
+    if ! diff -u "$work/hand.seen" "$work/derive.seen" >"$work/diff"; then
+        echo "error: the services answer GET $path differently (- hand, + derive):" >&2
+        cat "$work/diff" >&2
+        exit 1
+    fi
+done
+echo "both services give the same responses on the mix's three routes"
+
+declare -A rps p99 p50
+echo "wrk: $runs runs of ${duration}s per service, $connections connections, $threads thread(s)"
+for run in $(seq "$runs"); do
+    for flavour in derive hand; do
+        line=$(wrk -t "$threads" -c "$connections" -d "${duration}s" \
+            -s "$root/scripts/throughput/mix.lua" "http://${address[$flavour]}" | grep '^THROUGHPUT' || true)
+        [[ -n $line ]] || { echo "error: wrk reported nothing for $flavour" >&2; exit 1; }
+        errors=$(sed -n 's/.*socket_errors=\([0-9]*\).*/\1/p' <<<"$line")
+        ((errors == 0)) || { echo "error: wrk saw $errors socket errors on $flavour: $line" >&2; exit 1; }
+        rps[$flavour]+="$(sed -n 's/.*rps=\([0-9.]*\).*/\1/p' <<<"$line") "
+        p50[$flavour]+="$(sed -n 's/.*p50=\([0-9]*\).*/\1/p' <<<"$line") "
+        p99[$flavour]+="$(sed -n 's/.*p99=\([0-9]*\).*/\1/p' <<<"$line") "
+        echo "  run $run  $flavour  $line"
+    done
+done
+
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
+at_least() { awk -v r="$1" -v t="$2" 'BEGIN { print (r >= t) ? "PASS" : "MISS" }'; }
+at_most() { awk -v r="$1" -v t="$2" 'BEGIN { print (r <= t) ? "PASS" : "MISS" }'; }
+
+# shellcheck disable=SC2086 # the lists are space-separated numbers on purpose
+{
+    rps_ours=$(median ${rps[derive]}) rps_hand=$(median ${rps[hand]})
+    p50_ours=$(median ${p50[derive]}) p50_hand=$(median ${p50[hand]})
+    p99_ours=$(median ${p99[derive]}) p99_hand=$(median ${p99[hand]})
+}
+rps_ratio=$(ratio "$rps_ours" "$rps_hand")
+p50_ratio=$(ratio "$p50_ours" "$p50_hand")
+p99_ratio=$(ratio "$p99_ours" "$p99_hand")
+echo
+printf '%-16s %12s %12s %8s %8s  %s\n' measure hand derive ratio target result
+printf '%-16s %12s %12s %8s %8s  %s\n' "requests/s" "$rps_hand" "$rps_ours" "$rps_ratio" ">= 1.0" \
+    "$(at_least "$rps_ratio" 1.0)"
+printf '%-16s %12s %12s %8s %8s  %s\n' "p50 latency (us)" "$p50_hand" "$p50_ours" "$p50_ratio" "" ""
+printf '%-16s %12s %12s %8s %8s  %s\n' "p99 latency (us)" "$p99_hand" "$p99_ours" "$p99_ratio" "<= 1.0" \
+    "$(at_most "$p99_ratio" 1.0)"
