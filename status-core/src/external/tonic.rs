@@ -53,6 +53,12 @@
 //!
 //! `tonic::Code` converts to and from [`GrpcCode`], and to and from
 //! [`StatusCode`] by the same mapping.
+//!
+//! The derive writes `impl From<YourError> for tonic::Status` in your crate,
+//! which the orphan rules allow because the error type is yours (generic
+//! ones too). A hand-written `From` for the same type conflicts with it
+//! (E0119): delete it, or keep it and build the status with [`to_status`].
+//! For types of other crates, which get no `From`, call [`to_status`].
 
 use alloc::string::String;
 use alloc::vec::Vec;
