@@ -57,7 +57,8 @@
 //! The derive writes `impl From<YourError> for tonic::Status` in your crate,
 //! which the orphan rules allow because the error type is yours (generic
 //! ones too). A hand-written `From` for the same type conflicts with it
-//! (E0119): delete it, or keep it and build the status with [`to_status`].
+//! (E0119): delete it; to shape a status your own way, write a function
+//! that starts from [`to_status`] and call it instead of `?`.
 //! For types of other crates, which get no `From`, call [`to_status`].
 
 use alloc::string::String;
