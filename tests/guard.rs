@@ -208,7 +208,7 @@ mod layer {
 
     /// Collects the message of every event.
     #[derive(Clone, Default)]
-    struct Events(Arc<Mutex<Vec<String>>>);
+    pub(super) struct Events(pub(super) Arc<Mutex<Vec<String>>>);
 
     impl tracing::Subscriber for Events {
         fn enabled(&self, _: &tracing::Metadata<'_>) -> bool {
@@ -264,6 +264,147 @@ mod layer {
             "{logged}"
         );
         assert!(logged.contains("level=\"MUST\""), "{logged}");
+    }
+}
+
+/// The actix-web middleware: the same checks, the same two modes.
+mod actix {
+    use std::sync::PoisonError;
+
+    use actix_web::dev::ServiceResponse;
+    use actix_web::{App, HttpResponse, test, web};
+    use status_core::HttpError;
+    use status_core::conformance::ActixConformance;
+
+    use super::layer::Events;
+
+    #[derive(Debug, thiserror::Error, HttpError)]
+    enum ShopError {
+        #[error("item {0} not found")]
+        #[http(status = 404, code = "item_not_found")]
+        ItemNotFound(u64),
+    }
+
+    fn broken_app() -> App<
+        impl actix_web::dev::ServiceFactory<
+            actix_web::dev::ServiceRequest,
+            Config = (),
+            Response = ServiceResponse<actix_web::body::BoxBody>,
+            Error = actix_web::Error,
+            InitError = (),
+        >,
+    > {
+        App::new()
+            .route(
+                "/login",
+                web::get().to(|| async { HttpResponse::Unauthorized().finish() }),
+            )
+            .route(
+                "/gone",
+                web::get().to(|| async { HttpResponse::NoContent().body("surprise") }),
+            )
+            .route("/ok", web::route().to(|| async { "fine" }))
+            .route(
+                "/items/7",
+                web::get().to(|| async { Err::<String, _>(ShopError::ItemNotFound(7)) }),
+            )
+    }
+
+    async fn seen(response: ServiceResponse) -> (u16, String, Option<String>) {
+        let status = response.status().as_u16();
+        let count = response
+            .headers()
+            .get("conformance-violations")
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_owned);
+        let body = test::read_body(response).await;
+        (status, String::from_utf8_lossy(&body).into_owned(), count)
+    }
+
+    #[actix_web::test]
+    async fn strict_answers_500_with_the_violations() {
+        let app = test::init_service(broken_app().wrap(ActixConformance::strict())).await;
+
+        let (status, body, count) = seen(
+            test::call_service(&app, test::TestRequest::get().uri("/login").to_request()).await,
+        )
+        .await;
+        assert_eq!((status, count.as_deref()), (500, Some("1")), "{body}");
+        assert!(
+            body.starts_with("GET answered 401 Unauthorized, which strict conformance refuses"),
+            "{body}"
+        );
+        assert!(
+            body.contains(
+                "MUST (RFC 9110, Section 15.5.2): 401 Unauthorized without WWW-Authenticate"
+            ),
+            "{body}"
+        );
+
+        let (status, body, count) = seen(
+            test::call_service(&app, test::TestRequest::get().uri("/gone").to_request()).await,
+        )
+        .await;
+        assert_eq!((status, count.as_deref()), (500, Some("1")), "{body}");
+        assert!(body.contains("204 No Content"), "{body}");
+
+        assert_eq!(
+            seen(test::call_service(&app, test::TestRequest::get().uri("/ok").to_request()).await)
+                .await,
+            (200, "fine".to_owned(), None)
+        );
+        // actix sends no content in an answer to HEAD: nothing to refuse.
+        let (status, _, count) = seen(
+            test::call_service(
+                &app,
+                test::TestRequest::default()
+                    .method(actix_web::http::Method::HEAD)
+                    .uri("/ok")
+                    .to_request(),
+            )
+            .await,
+        )
+        .await;
+        assert_eq!((status, count), (200, None));
+
+        // A problem passes through whole.
+        let (status, body, count) = seen(
+            test::call_service(&app, test::TestRequest::get().uri("/items/7").to_request()).await,
+        )
+        .await;
+        assert_eq!((status, count), (404, None));
+        assert_eq!(body, ShopError::ItemNotFound(7).problem().to_json());
+    }
+
+    #[actix_web::test]
+    async fn lenient_logs_and_sends_the_response_unchanged() {
+        let events = Events::default();
+        let _guard = tracing::subscriber::set_default(events.clone());
+        let app = test::init_service(broken_app().wrap(ActixConformance::new())).await;
+        let (status, _, count) = seen(
+            test::call_service(&app, test::TestRequest::get().uri("/login").to_request()).await,
+        )
+        .await;
+        assert_eq!((status, count), (401, None));
+        let (status, body, _) = seen(
+            test::call_service(&app, test::TestRequest::get().uri("/gone").to_request()).await,
+        )
+        .await;
+        assert_eq!(status, 204);
+        // Unchanged: actix's encoder, not the guard, drops it on the wire.
+        assert_eq!(body, "surprise");
+        let logged = events
+            .0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .join("\n");
+        assert!(logged.starts_with("status_core::conformance "), "{logged}");
+        assert!(
+            logged.contains("401 Unauthorized without WWW-Authenticate"),
+            "{logged}"
+        );
+        assert!(logged.contains("level=\"MUST\""), "{logged}");
+        assert!(logged.contains("method=GET status=204"), "{logged}");
     }
 }
 

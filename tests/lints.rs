@@ -18,7 +18,11 @@ struct DbError;
 
 /// Every key of `#[http(...)]`.
 #[derive(Debug, thiserror::Error, HttpError)]
-#[http(type_base = "https://example.com/problems/", crate = "::status_core")]
+#[http(
+    type_base = "https://example.com/problems/",
+    crate = "::status_core",
+    grpc_domain = "example.com"
+)]
 enum ApiError {
     #[error("item {0} not found")]
     #[http(status = NotFound, code = "item_not_found")]
@@ -89,7 +93,7 @@ enum ApiError {
     },
 
     #[error("upstream timed out")]
-    #[http(status = 504, expose)]
+    #[http(status = 504, expose, grpc = Unavailable)]
     Upstream,
 
     #[error(transparent)]

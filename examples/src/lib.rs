@@ -5,6 +5,7 @@ pub mod actix_app;
 pub mod cli;
 pub mod demo;
 pub mod error;
+pub mod grpc;
 pub mod layout;
 pub mod lookup;
 pub mod reference;

@@ -4,7 +4,7 @@
 use alloc::borrow::Cow;
 use alloc::string::{String, ToString as _};
 
-use crate::{Headers, ProblemDetails, ProblemFormat, StatusCode};
+use crate::{GrpcCode, Headers, ProblemDetails, ProblemFormat, StatusCode};
 
 /// An error that knows how to be an HTTP response: its status, a stable
 /// machine-readable code, the headers it needs, and an RFC 9457 body.
@@ -100,17 +100,27 @@ pub trait HttpError: core::error::Error {
     /// reason phrase otherwise; then [`extend_problem`](HttpError::extend_problem)
     /// adds the rest.
     fn problem(&self) -> ProblemDetails {
-        let status = self.status();
-        let detail: Cow<'static, str> = if self.exposes_detail() {
-            Cow::Owned(self.to_string())
-        } else {
-            Cow::Borrowed(status.reason_phrase())
-        };
-        let mut problem = ProblemDetails::new(status, self.code())
+        let mut problem = ProblemDetails::new(self.status(), self.code())
             .with_type(self.type_uri())
-            .with_detail(detail);
+            .with_detail(client_detail(self));
         self.extend_problem(&mut problem);
         problem
+    }
+
+    /// The gRPC code this error is sent with over gRPC (feature `tonic`).
+    /// By default the spec's mapping of [`status`](HttpError::status)
+    /// ([`GrpcCode::from_status`]: `UNKNOWN` where the spec has none); the
+    /// derive's `#[http(grpc = Unavailable)]` overrides it per variant.
+    fn grpc_code(&self) -> GrpcCode {
+        GrpcCode::from_status(self.status())
+    }
+
+    /// The `domain` of the gRPC `ErrorInfo` detail (AIP-193): the service
+    /// that the `code` belongs to, such as `"api.example.com"`. Empty by
+    /// default; the derive's container attribute `#[http(grpc_domain = "...")]`
+    /// sets it.
+    fn grpc_domain(&self) -> &'static str {
+        ""
     }
 
     /// The whole response, framework-neutral. The adapters for axum,
@@ -159,6 +169,25 @@ impl<T: HttpError> HttpError for alloc::boxed::Box<T> {
 
     fn problem(&self) -> ProblemDetails {
         (**self).problem()
+    }
+
+    fn grpc_code(&self) -> GrpcCode {
+        (**self).grpc_code()
+    }
+
+    fn grpc_domain(&self) -> &'static str {
+        (**self).grpc_domain()
+    }
+}
+
+/// What a client may read of `error`: its `Display` text when it
+/// [exposes](HttpError::exposes_detail) it, the status's reason phrase
+/// otherwise. The problem's `detail` and the gRPC message are both this.
+pub(crate) fn client_detail<E: HttpError + ?Sized>(error: &E) -> Cow<'static, str> {
+    if error.exposes_detail() {
+        Cow::Owned(error.to_string())
+    } else {
+        Cow::Borrowed(error.status().reason_phrase())
     }
 }
 

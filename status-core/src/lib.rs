@@ -88,7 +88,7 @@
 //! | `serde` | status codes serialize as the number; deserializing an unknown code fails, naming it; [`ProblemDetails`] is `Serialize` | no |
 //! | `axum` | derived errors implement `axum_core::response::IntoResponse` (axum 0.8 / axum-core 0.5), and so does [`StatusCode`], with an empty body; [`status_core::axum`](crate::axum): the `Json`, `Query` and `Form` extractors whose rejections are [`FrameworkError`] problems, and `ProblemLayer`, which makes every other error of the router a problem, catches panics and times out stalled bodies and slow handlers | no |
 //! | `axum-path` | `status_core::axum::Path`, the path extractor; its own feature because it needs the `axum` crate, not only `axum-core` | no |
-//! | `actix-web` | derived errors implement `actix_web::ResponseError` (actix-web 4), `status_code()` and `error_response()` always agreeing; [`StatusCode`] implements `Responder` (empty body) and converts to and from `actix_web::http::StatusCode`; [`status_core::actix_web`](crate::actix_web): the `Problems` middleware (actix's own errors, panics, timeouts as problems) and `Json`, `Query`, `Path`, `Form` extractors | no |
+//! | `actix-web` | derived errors implement `actix_web::ResponseError` (actix-web 4), `status_code()` and `error_response()` always agreeing; [`StatusCode`] implements `Responder` (empty body) and converts to and from `actix_web::http::StatusCode`; [`status_core::actix_web`](crate::actix_web): the `Problems` middleware (actix's own errors, panics, timeouts as problems) and `Json`, `Query`, `Path`, `Form` extractors; with `http`, `conformance::ActixConformance`, the conformance guard as a middleware | no |
 //! | `utoipa` | derived errors implement `utoipa::IntoResponses` from their [`ErrorCatalog`]; [`ProblemDetails`] implements `ToSchema` (utoipa 6) | no |
 //! | `poem` | derived errors implement `poem::error::ResponseError` (poem 3), `status()` and `as_response()` always agreeing, and `?` into `poem::Error` keeps the problem+json response; [`StatusCode`] implements `poem::IntoResponse`, with an empty body; [`status_core::poem`](crate::poem): the `Problems` middleware, `Json`, `Query`, `Path`, `Form` extractors, and method routes whose 405 carries `Allow` | no |
 //! | `client` | [`client::read_problem`] reads a received response into a typed [`client::Problem`] (RFC 9457 members, extensions, raw status); [`client::RetryAfter`] parses `Retry-After` seconds and HTTP-dates. Adds `serde_json` and `httpdate`, so servers that only send errors do not pay for a JSON parser | no |
@@ -96,6 +96,7 @@
 //! | `tower` | `conformance::ConformanceLayer`, a tower layer that checks every response against the registry's rules and logs each violation (or, `strict()`, answers 500 listing them); implies `http` and `tracing` | no |
 //! | `validator` | [`Violation::from_validator`]: one [`Violation`] per failing check of a `validator::ValidationErrors` (validator 0.20), nested structs and list items as JSON Pointers (`#/items/2/name`), the check's message or a sentence from its code as `detail` | no |
 //! | `garde` | [`Violation::from_garde`]: one [`Violation`] per error of a `garde::Report` (garde 0.22), nested structs, list items and map keys as JSON Pointers, garde's message as `detail`; adds `serde_json` to read garde's paths | no |
+//! | `tonic` | derived errors convert into `tonic::Status` (tonic 0.14) with the spec's gRPC code for their status (or the variant's `grpc = ...`), the message a problem's `detail` would show (a 5xx masked), and AIP-193 `ErrorInfo`, `Help`, `RetryInfo` and `BadRequest` details (tonic-types); `tonic::Code` converts to and from [`StatusCode`] and [`GrpcCode`]; [`status_core::tonic::to_status`](crate::tonic::to_status) for any `HttpError` | no |
 
 #![cfg_attr(not(test), no_std)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -157,6 +158,9 @@ pub use external::actix_web_problems as actix_web;
 #[cfg(feature = "poem")]
 #[cfg_attr(docsrs, doc(cfg(feature = "poem")))]
 pub use external::poem_problems as poem;
+#[cfg(feature = "tonic")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tonic")))]
+pub use external::tonic;
 #[cfg(feature = "utoipa")]
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 pub use external::utoipa::{error_responses, problem_schema};

@@ -84,13 +84,16 @@ pub(crate) fn dropped_header_name(name: &str) {
     tracing::warn!(header = name, "dropped a response header that http refused");
 }
 
-/// A response that broke one of the registry's rules (`ConformanceLayer`).
-#[cfg(feature = "tower")]
+/// A response that broke one of the registry's rules (`ConformanceLayer`,
+/// `ActixConformance`).
+#[cfg(any(feature = "tower", all(feature = "actix-web", feature = "http")))]
+#[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
 pub(crate) fn conformance_violation(
     method: &http::Method,
     status: u16,
     violation: &crate::conformance::Violation,
 ) {
+    #[cfg(feature = "tracing")]
     tracing::warn!(
         target: "status_core::conformance",
         method = %method,

@@ -20,7 +20,7 @@ pub use crate::private_helpers::{
 };
 pub use crate::{
     __impl_actix_web as impl_actix_web, __impl_axum as impl_axum, __impl_poem as impl_poem,
-    __impl_utoipa as impl_utoipa, __with_http as with_http,
+    __impl_tonic as impl_tonic, __impl_utoipa as impl_utoipa, __with_http as with_http,
 };
 
 #[cfg(feature = "http")]
@@ -47,6 +47,11 @@ pub use {
     crate::external::poem::{poem_response, poem_status},
     ::poem,
 };
+
+#[cfg(feature = "tonic")]
+// Only the type: re-exporting the crate would put tonic's own `Sealed` into
+// rustc's "similarly named trait" notes on errors about ours.
+pub use {crate::external::tonic::to_status as to_tonic_status, ::tonic::Status as TonicStatus};
 
 #[cfg(feature = "utoipa")]
 pub use {

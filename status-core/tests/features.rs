@@ -106,3 +106,11 @@ fn poem() {
 fn utoipa() {
     assert_impl!(utoipa::IntoResponses: ApiError, Lookup<u8>);
 }
+
+#[cfg(feature = "tonic")]
+#[test]
+fn tonic() {
+    assert_impl!(Into<tonic::Status>: ApiError, Lookup<u8>, status_core::FrameworkError);
+    assert_impl!(Into<tonic::Code>: StatusCode, status_core::GrpcCode);
+    assert_impl!(Into<StatusCode>: tonic::Code);
+}

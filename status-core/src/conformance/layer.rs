@@ -163,11 +163,7 @@ fn violations_response<B: Body>(
     parts: &http::response::Parts,
     found: &[super::Violation],
 ) -> Response<GuardedBody<B>> {
-    let text = alloc::format!(
-        "{method} answered {}, which strict conformance refuses: {}\n",
-        parts.status,
-        super::report(found)
-    );
+    let text = super::refusal_text(method, parts.status, found);
     let mut response = Response::new(GuardedBody {
         data: Some(Bytes::from(text)),
         trailers: None,

@@ -30,9 +30,15 @@
 //! );
 //! ```
 
+#[cfg(feature = "actix-web")]
+mod actix;
 mod json;
 #[cfg(feature = "tower")]
 mod layer;
+
+#[cfg(feature = "actix-web")]
+#[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
+pub use actix::{ActixConformance, ActixConformanceMiddleware};
 
 #[cfg(feature = "tower")]
 #[cfg_attr(docsrs, doc(cfg(feature = "tower")))]
@@ -207,6 +213,15 @@ pub fn assert_conformant<B: AsRef<[u8]>>(method: &Method, response: &Response<B>
         response.status(),
         report(&found)
     );
+}
+
+/// The body of a strict guard's `500`: what was refused, and why.
+#[cfg(any(feature = "tower", feature = "actix-web"))]
+fn refusal_text(method: &Method, status: http::StatusCode, found: &[Violation]) -> String {
+    format!(
+        "{method} answered {status}, which strict conformance refuses: {}\n",
+        report(found)
+    )
 }
 
 /// The violations as one line each, for messages and logs.

@@ -16,6 +16,8 @@ pub(crate) mod poem;
 pub mod poem_problems;
 #[cfg(feature = "serde")]
 pub(crate) mod serde;
+#[cfg(feature = "tonic")]
+pub mod tonic;
 #[cfg(feature = "utoipa")]
 pub(crate) mod utoipa;
 
@@ -79,6 +81,13 @@ macro_rules! __impl_actix_web {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_poem {
+    ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {};
+}
+
+#[cfg(not(feature = "tonic"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_tonic {
     ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {};
 }
 

@@ -13,6 +13,7 @@ use crate::spec::{BUILTIN_LABEL, CodeEntry, Spec};
 pub(crate) struct Input<'a> {
     pub(crate) original: &'a DeriveInput,
     pub(crate) type_base: Option<LitStr>,
+    pub(crate) grpc_domain: Option<LitStr>,
     pub(crate) krate: syn::Path,
     pub(crate) data: Data<'a>,
 }
@@ -98,6 +99,7 @@ impl<'a> Input<'a> {
         Input {
             original: input,
             type_base: container.type_base.map(|(_, literal)| literal),
+            grpc_domain: container.grpc_domain.map(|(_, literal)| literal),
             krate: container
                 .krate
                 .map_or_else(|| syn::parse_quote!(::status_core), |(_, path)| path),

@@ -64,6 +64,8 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
         }
     });
 
+    let grpc_methods = grpc_methods(input, variants);
+
     let http_response = method_body(variants, |variant| {
         if let Some((_, ty)) = transparent_field(variant) {
             quote_spanned!(ty.span()=> <#ty as #krate::HttpError>::to_http_response(__inner))
@@ -110,6 +112,8 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
                     #http_response
                 }
             }
+
+            #grpc_methods
         }
 
         #[automatically_derived]
@@ -123,8 +127,57 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
         #private::impl_axum!(#adapter_args);
         #private::impl_actix_web!(#adapter_args);
         #private::impl_poem!(#adapter_args);
+        #private::impl_tonic!(#adapter_args);
         #private::impl_utoipa!(#adapter_args);
     }
+}
+
+/// `grpc_code` where a variant overrides it or delegates (the trait's default
+/// maps the status), and `grpc_domain` where the type sets one; the type's
+/// own domain holds for its transparent variants too.
+fn grpc_methods(input: &Input<'_>, variants: &[Variant<'_>]) -> TokenStream {
+    let krate = &input.krate;
+    let overrides = variants
+        .iter()
+        .any(|variant| variant.attrs.grpc.is_some() || transparent_field(variant).is_some());
+    let code = overrides.then(|| {
+        let body = method_body(variants, |variant| {
+            delegate_or(input, variant, "grpc_code", || {
+                if let Some((_, name)) = &variant.attrs.grpc {
+                    quote_spanned!(name.span()=> #krate::GrpcCode::#name)
+                } else {
+                    let status = own_status(input, variant);
+                    quote!(#krate::GrpcCode::from_status(#status))
+                }
+            })
+        });
+        quote! {
+            fn grpc_code(&self) -> #krate::GrpcCode {
+                #body
+            }
+        }
+    });
+    let domain = match &input.grpc_domain {
+        Some(domain) => Some(quote! {
+            fn grpc_domain(&self) -> &'static str {
+                #domain
+            }
+        }),
+        None => variants
+            .iter()
+            .any(|variant| transparent_field(variant).is_some())
+            .then(|| {
+                let body = method_body(variants, |variant| {
+                    delegate_or(input, variant, "grpc_domain", || quote!(""))
+                });
+                quote! {
+                    fn grpc_domain(&self) -> &'static str {
+                        #body
+                    }
+                }
+            }),
+    };
+    quote!(#code #domain)
 }
 
 /// For a deprecated status, a use of its `StatusCode` constant whose every

@@ -44,6 +44,7 @@ pub(crate) fn expand(input: &Input<'_>, error: &syn::Error) -> TokenStream {
         #private::impl_axum!(#adapter_args);
         #private::impl_actix_web!(#adapter_args);
         #private::impl_poem!(#adapter_args);
+        #private::impl_tonic!(#adapter_args);
         #private::impl_utoipa!(#adapter_args);
     }
 }

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use toml::Spanned;
 
 pub(crate) use class::Class;
-pub(crate) use model::Registration;
+pub(crate) use model::{GRPC_CODES, Registration};
 use model::{RawAlias, RawCode, RawWarning};
 
 /// The built-in registry. `include_str!` makes rustc track the file, so editing

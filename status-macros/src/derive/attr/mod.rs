@@ -30,6 +30,8 @@ pub(crate) mod kw {
     syn::custom_keyword!(errors);
     syn::custom_keyword!(expose);
     syn::custom_keyword!(extension);
+    syn::custom_keyword!(grpc);
+    syn::custom_keyword!(grpc_domain);
     syn::custom_keyword!(header);
     syn::custom_keyword!(instance);
     syn::custom_keyword!(location);
@@ -125,12 +127,14 @@ keys! {
     container {
         TypeBase(kw::type_base) "type_base",
         Crate(syn::token::Crate) "crate",
+        GrpcDomain(kw::grpc_domain) "grpc_domain",
     }
     // On each variant, or on a struct.
     variant {
         Status(kw::status) "status",
         Code(kw::code) "code",
         Expose(kw::expose) "expose",
+        Grpc(kw::grpc) "grpc",
         Transparent(kw::transparent) "transparent",
         Header(kw::header) "header",
     }
@@ -281,6 +285,7 @@ fn dispatch(
         }
         Key::TypeBase(token) => container.parse_type_base(cx, token, meta),
         Key::Crate(token) => container.parse_crate(cx, token, meta),
+        Key::GrpcDomain(token) => container.parse_grpc_domain(cx, token, meta),
         Key::Status(token) => variant.parse_status(cx, token, meta),
         Key::Code(token) => variant.parse_code(cx, token, meta),
         Key::Expose(token) => {
@@ -291,6 +296,7 @@ fn dispatch(
             set_flag(cx, &mut variant.transparent, token);
             Ok(())
         }
+        Key::Grpc(token) => variant.parse_grpc(cx, token, meta),
         Key::Header(token) => variant.parse_header(cx, token, meta),
         Key::RetryAfter(token) => variant.parse_retry_after(cx, token, meta),
         Key::WwwAuthenticate(token) => variant.parse_header_key(cx, token, meta),

@@ -9,6 +9,7 @@ use syn::{Attribute, Ident, LitInt, LitStr, Token};
 use super::{SetsHeader, duplicate, kw, set_once};
 use crate::ctxt::Ctxt;
 use crate::header;
+use crate::spec::GRPC_CODES;
 
 pub(crate) enum StatusRef {
     Number(LitInt),
@@ -40,6 +41,8 @@ pub(crate) struct Variant<'a> {
     pub(crate) status: Option<(kw::status, StatusRef)>,
     pub(crate) code: Option<(kw::code, LitStr)>,
     pub(crate) expose: Option<kw::expose>,
+    /// A `GrpcCode` variant name, checked against the spec's list.
+    pub(crate) grpc: Option<(kw::grpc, Ident)>,
     pub(crate) transparent: Option<kw::transparent>,
     pub(crate) headers: Vec<HeaderAttr>,
 }
@@ -74,6 +77,32 @@ impl Variant<'_> {
         let literal: LitStr = meta.value()?.parse()?;
         check_code_literal(cx, &literal);
         set_once(cx, &mut self.code, token, literal);
+        Ok(())
+    }
+
+    /// `grpc = Unavailable`: the gRPC code, instead of the status's mapping.
+    pub(super) fn parse_grpc(
+        &mut self,
+        cx: &Ctxt,
+        token: kw::grpc,
+        meta: &ParseNestedMeta<'_>,
+    ) -> syn::Result<()> {
+        let value = meta.value()?;
+        if value.peek(LitStr) {
+            let literal: LitStr = value.parse()?;
+            let hint = grpc_variant_of_proto_name(&literal.value())
+                .map_or("Unavailable", |(_, variant)| variant);
+            return Err(syn::Error::new(
+                literal.span(),
+                format_args!("expected a gRPC code name without quotes, such as `grpc = {hint}`"),
+            ));
+        }
+        let ident: Ident = value.parse()?;
+        if check_grpc_code(cx, &ident) {
+            set_once(cx, &mut self.grpc, token, ident);
+        } else {
+            self.malformed = true;
+        }
         Ok(())
     }
 
@@ -178,6 +207,7 @@ impl Variant<'_> {
         spans.extend(self.status.as_ref().map(|(token, _)| token.span));
         spans.extend(self.code.as_ref().map(|(token, _)| token.span));
         spans.extend(self.expose.map(|token| token.span));
+        spans.extend(self.grpc.as_ref().map(|(token, _)| token.span));
         spans.extend(self.headers.iter().map(|header| header.key_span));
         spans
     }
@@ -222,4 +252,47 @@ fn check_code_literal(cx: &Ctxt, literal: &LitStr) {
             "`code` must be a non-empty machine-readable identifier such as \"item_not_found\" (letters, digits, `_`, `-`, `.`, `:`, `/`)",
         );
     }
+}
+
+fn grpc_variant_of_proto_name(name: &str) -> Option<&'static (&'static str, &'static str)> {
+    GRPC_CODES.iter().find(|(proto, _)| *proto == name)
+}
+
+// `grpc` names a `google.rpc.Code` other than `OK`, as `GrpcCode` spells it:
+//     #[http(grpc = Unavalable)]    <- rejected, with "did you mean `Unavailable`?"
+//     #[http(grpc = UNAVAILABLE)]   <- rejected, with "did you mean `Unavailable`?"
+//     #[http(grpc = Ok)]            <- rejected: an error is never OK
+fn check_grpc_code(cx: &Ctxt, ident: &Ident) -> bool {
+    let name = ident.to_string();
+    if name == "Ok" {
+        cx.error_spanned_by(
+            ident,
+            "`Ok` is not an error code; an error is sent with any other gRPC code",
+        );
+        return false;
+    }
+    let errors = || {
+        GRPC_CODES
+            .iter()
+            .map(|(_, variant)| *variant)
+            .filter(|variant| *variant != "Ok")
+    };
+    if errors().any(|variant| variant == name) {
+        return true;
+    }
+    let suggestion = grpc_variant_of_proto_name(&name)
+        .map(|(_, variant)| *variant)
+        .or_else(|| super::suggest::closest(&name, errors()));
+    let message = match suggestion {
+        Some(suggestion) => format!("`{name}` is not a gRPC code; did you mean `{suggestion}`?"),
+        None => format!(
+            "`{name}` is not a gRPC code; expected one of {}",
+            errors()
+                .map(|variant| format!("`{variant}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    cx.error_spanned_by(ident, message);
+    false
 }
