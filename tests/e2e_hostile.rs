@@ -518,41 +518,46 @@ async fn control_characters_in_headers_are_refused_by_hyper_with_a_bare_400() {
 }
 
 #[tokio::test]
-async fn unknown_methods_are_405_problems_with_allow() {
+async fn unknown_methods_are_501_and_known_ones_a_route_lacks_405_with_allow() {
     let server = unlimited_server().await;
     let before = seed(&server).await;
     let address = server.base.trim_start_matches("http://").to_owned();
-    for (method, path, allow) in [
-        ("BREW", "/items", "GET,HEAD,POST"),
-        ("BREW", "/teapot", "GET,HEAD"),
-        ("PROPFIND", "/items/1", "GET,HEAD,PUT,DELETE,PATCH"),
-        ("OPTIONS", "/items", "GET,HEAD,POST"),
-        ("TRACE", "/health", "GET,HEAD"),
-        (
-            "LONG-EXTENSION-METHOD-NAME-THAT-GOES-ON",
-            "/items",
-            "GET,HEAD,POST",
-        ),
+    let long = "LONG-EXTENSION-METHOD-NAME-THAT-GOES-ON";
+    for (method, path, status, allow) in [
+        ("BREW", "/items", 501, None),
+        ("BREW", "/teapot", 501, None),
+        ("PROPFIND", "/items/1", 501, None),
+        (long, "/items", 501, None),
+        // On a path no route takes too: the server knows no such method at all.
+        ("BREW", "/coffee", 501, None),
+        ("OPTIONS", "/items", 405, Some("GET,HEAD,POST")),
+        ("TRACE", "/health", 405, Some("GET,HEAD")),
+        ("PATCH", "/items/1", 405, Some("GET,HEAD,PUT,DELETE")),
     ] {
         let request = format!(
             "{method} {path} HTTP/1.1\r\nhost: {address}\r\ncontent-length: 0\r\n\
              connection: close\r\n\r\n"
         );
         let answer = raw(&server, request.as_bytes()).await;
-        let body = answer.assert_problem(405, "method_not_allowed");
-        assert_eq!(answer.header("allow"), Some(allow), "{method} {path}");
-        assert_eq!(
-            body["detail"],
-            json!(format!("{method} is not allowed here; use {allow}"))
-        );
+        assert_eq!(answer.header("allow"), allow, "{method} {path}");
+        if status == 501 {
+            let body = answer.assert_problem(501, "not_implemented");
+            assert_eq!(
+                body["detail"],
+                json!(format!(
+                    "the method {method} is not implemented by this server"
+                ))
+            );
+        } else {
+            let body = answer.assert_problem(405, "method_not_allowed");
+            let allow = allow.unwrap_or_default();
+            assert_eq!(
+                body["detail"],
+                json!(format!("{method} is not allowed here; use {allow}"))
+            );
+        }
         still_serving_and_unchanged(&server, &before, &format!("{method} {path}")).await;
     }
-
-    // An unknown method on an unknown path: the path decides, 404.
-    let request = format!("BREW /coffee HTTP/1.1\r\nhost: {address}\r\nconnection: close\r\n\r\n");
-    raw(&server, request.as_bytes())
-        .await
-        .assert_problem(404, "route_not_found");
 
     // Not a method token at all: hyper.
     for (case, line) in [

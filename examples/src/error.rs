@@ -107,10 +107,10 @@ pub enum DemoError {
     #[http(status = 500, code = "internal")]
     Database(#[from] rusqlite::Error),
 
-    /// A feature that does not exist yet.
-    #[error("{0} is not implemented")]
+    /// A request method this server does not implement for any resource.
+    #[error("the method {0} is not implemented by this server")]
     #[http(status = 501, expose)]
-    NotImplemented(&'static str),
+    NotImplemented(String),
 
     /// The maintenance switch is on.
     #[error("the service is down for maintenance")]

@@ -45,9 +45,11 @@ pub struct Precondition<'a> {
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NewItem {
-    /// Required, 1 to [`MAX_NAME`] characters after trimming.
+    /// Required, 1 to [`MAX_NAME`] characters after trimming, no control
+    /// characters.
     pub name: String,
-    /// Optional, up to [`MAX_DESCRIPTION`] characters.
+    /// Optional, up to [`MAX_DESCRIPTION`] characters; of the control
+    /// characters only tab, line feed and carriage return.
     #[serde(default)]
     pub description: String,
 }
@@ -62,6 +64,24 @@ impl NewItem {
         self.name = self.name.trim().to_owned();
         if self.name.is_empty() {
             return Err(DemoError::Validation("`name` must not be empty".to_owned()));
+        }
+        // Data, not control: a NUL or an escape sequence in a name would
+        // reach every page, log and export that shows it.
+        if let Some(control) = self.name.chars().find(|c| c.is_control()) {
+            return Err(DemoError::Validation(format!(
+                "`name` must not contain control characters, such as U+{:04X}",
+                u32::from(control)
+            )));
+        }
+        if let Some(control) = self
+            .description
+            .chars()
+            .find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        {
+            return Err(DemoError::Validation(format!(
+                "`description` must not contain control characters other than tab and line breaks, such as U+{:04X}",
+                u32::from(control)
+            )));
         }
         if self.name.chars().count() > MAX_NAME {
             return Err(DemoError::Validation(format!(

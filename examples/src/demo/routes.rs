@@ -10,7 +10,7 @@ use axum::Router;
 use axum::extract::{FromRequest as _, Request, State};
 use axum::http::{self, HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{any, get, post, put};
+use axum::routing::{MethodRouter, any, get, post, put};
 use headers::authorization::Bearer;
 use headers::{Authorization, ETag, HeaderMapExt as _, IfMatch, IfNoneMatch};
 use headers_accept::Accept;
@@ -31,52 +31,59 @@ type ApiResult = Result<Response, DemoError>;
 const JSON: &str = "application/json";
 const CSV: &str = "text/csv";
 
-pub(super) fn routes() -> Router<Arc<AppState>> {
+pub(super) fn routes(state: &Arc<AppState>) -> Router<Arc<AppState>> {
+    // Maintenance and the rate limit wrap each route's implemented methods
+    // only, so that the router's 404 and 405 never pass them.
+    let guard = |methods: MethodRouter<Arc<AppState>>| super::guarded(state, methods);
     Router::new()
-        .route("/health", get(health))
-        .route("/items", get(list_items).post(create_item))
-        .route("/items/export", get(export_items))
+        .route("/health", guard(get(health)))
+        .route("/items", guard(get(list_items).post(create_item)))
+        .route("/items/export", guard(get(export_items)))
         .route(
             "/items/{id}",
-            get(get_item)
-                .put(update_item)
-                .delete(delete_item)
-                .patch(patch_item),
+            guard(get(get_item).put(update_item).delete(delete_item)),
         )
-        .route("/items/{id}/attachments", get(attachments))
-        .route("/jobs", post(create_job))
-        .route("/jobs/{id}", get(get_job))
-        .route("/admin/maintenance", put(set_maintenance))
-        .route("/admin/stats", get(stats))
+        .route("/items/{id}/attachments", guard(get(attachments)))
+        .route("/jobs", guard(post(create_job)))
+        .route("/jobs/{id}", guard(get(get_job)))
+        .route("/admin/maintenance", guard(put(set_maintenance)))
+        .route("/admin/stats", guard(get(stats)))
         .route(
             "/old-items",
-            get(|| async { redirect(codes::MovedPermanently, "/items") }),
+            guard(get(|| async {
+                redirect(codes::MovedPermanently, "/items")
+            })),
         )
         .route(
             "/temp-items",
-            get(|| async { redirect(codes::Found, "/items") }),
+            guard(get(|| async { redirect(codes::Found, "/items") })),
         )
         .route(
             "/submit-form",
-            post(|| async { redirect(codes::SeeOther, "/items") }),
+            guard(post(|| async { redirect(codes::SeeOther, "/items") })),
         )
         .route(
             "/upload",
-            post(|| async { redirect(codes::TemporaryRedirect, "/items") }),
+            guard(post(|| async {
+                redirect(codes::TemporaryRedirect, "/items")
+            })),
         )
         .route(
             "/catalog",
-            get(|| async { redirect(codes::PermanentRedirect, "/items") }),
+            guard(get(|| async {
+                redirect(codes::PermanentRedirect, "/items")
+            })),
         )
+        // 410 for every method: it changes nothing, so it needs no guard.
         .route(
             "/v1/items",
             any(|| async { DemoError::Retired("/v1/items") }),
         )
-        .route("/teapot", get(|| async { DemoError::Teapot }))
-        .route("/openapi.json", get(super::docs::openapi_json))
-        .route("/errors", get(super::docs::error_catalog))
-        .merge(super::codes::routes())
-        .route("/debug/panic", get(debug_panic))
+        .route("/teapot", guard(get(|| async { DemoError::Teapot })))
+        .route("/openapi.json", guard(get(super::docs::openapi_json)))
+        .route("/errors", guard(get(super::docs::error_catalog)))
+        .merge(super::codes::routes(&guard))
+        .route("/debug/panic", guard(get(debug_panic)))
 }
 
 /// Only redirect types compile here: `redirect(codes::NotFound, ..)` does not.
@@ -254,10 +261,6 @@ async fn delete_item(State(state): Shared, Path(id): Path<i64>) -> ApiResult {
     Ok(StatusCode::NoContent.into_response())
 }
 
-async fn patch_item(Path(_): Path<i64>) -> DemoError {
-    DemoError::NotImplemented("PATCH /items/{id} (use PUT)")
-}
-
 async fn attachments(State(state): Shared, Path(id): Path<i64>) -> ApiResult {
     state.store.get(id)?;
     Ok(Json(state.store.attachments(id)?).into_response())
@@ -331,8 +334,15 @@ async fn export_items(State(state): Shared, headers: HeaderMap) -> ApiResult {
     }
 }
 
+/// One CSV cell (RFC 4180), safe to open in a spreadsheet: a cell that
+/// starts with `=`, `+`, `-`, `@`, tab or CR would run as a formula there,
+/// so, as OWASP's CSV injection guidance says, it gets a leading `'` (which
+/// makes it text) and quotes.
 fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
+    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if formula {
+        format!("\"'{}\"", text.replace('"', "\"\""))
+    } else if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text.to_owned()
