@@ -21,7 +21,7 @@ use serde_json::json;
 use status_core::StatusCode;
 use status_core::actix_web::{Json, Path, Problems};
 
-use crate::demo::BODY_LIMIT;
+use crate::demo::{BODY_LIMIT, Limits};
 use crate::error::DemoError;
 use crate::store::{NewItem, Store};
 
@@ -57,7 +57,8 @@ pub fn app_data(store: Arc<Store>) -> web::Data<Store> {
     web::Data::from(store)
 }
 
-/// An actix server answering on `listener` with [`configure`]d routes.
+/// An actix server answering on `listener` with [`configure`]d routes,
+/// within the default [`Limits`] (see [`server_with`]).
 ///
 /// The returned [`Server`] is a future that runs until stopped: await it on an
 /// actix (or any tokio) runtime, and stop it with `server.handle().stop(true)`
@@ -67,6 +68,27 @@ pub fn app_data(store: Arc<Store>) -> web::Data<Store> {
 ///
 /// When the listener cannot be handed to actix.
 pub fn server(listener: TcpListener, store: Arc<Store>, workers: usize) -> std::io::Result<Server> {
+    server_with(listener, store, workers, Limits::default())
+}
+
+/// [`server`] with its own limits on slow clients, the same as the axum
+/// demo's and with the same defaults:
+///
+/// | limit | actix setting | a client over it |
+/// |---|---|---|
+/// | [`Limits::header_timeout`] (10 s) | `client_request_timeout` | 408 and the connection closed |
+/// | body timeout (30 s) | status-core's [`Problems`] | 408 `body_timeout` problem, `Connection: close` |
+/// | [`Limits::max_connections`] (1024) | `max_connections`, **per worker** | waits in the listen backlog |
+///
+/// # Errors
+///
+/// When the listener cannot be handed to actix.
+pub fn server_with(
+    listener: TcpListener,
+    store: Arc<Store>,
+    workers: usize,
+    limits: Limits,
+) -> std::io::Result<Server> {
     let data = app_data(store);
     let server = HttpServer::new(move || {
         App::new()
@@ -75,6 +97,8 @@ pub fn server(listener: TcpListener, store: Arc<Store>, workers: usize) -> std::
             .configure(configure)
     })
     .workers(workers.max(1))
+    .client_request_timeout(limits.header_timeout)
+    .max_connections(limits.max_connections.max(1))
     .shutdown_timeout(5)
     .listen(listener)?
     .run();
