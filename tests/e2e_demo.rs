@@ -917,6 +917,72 @@ async fn routing_and_method_checks_come_before_maintenance_and_the_rate_limit() 
     server.stop().await;
 }
 
+/// Caching says what each response means: errors `no-store` (but the 410
+/// of a route retired for good, which opts in), the framework's own
+/// problems too; `ETag` responses `no-cache` (store, but revalidate);
+/// `/health` `no-store`.
+#[tokio::test]
+async fn responses_tell_caches_what_they_mean() {
+    let server = TestServer::start().await;
+    let created = server
+        .send(Method::POST, "/items", &json!({ "name": "lamp" }))
+        .await;
+    assert_eq!(created.status().as_u16(), 201);
+    let cache_control =
+        |response: &Response| header(response.headers(), "cache-control").map(str::to_owned);
+    assert_eq!(cache_control(&created).as_deref(), Some("no-cache"));
+    let etag = header(created.headers(), "etag")
+        .expect("an ETag")
+        .to_owned();
+
+    let ok = server.get("/items/1").await;
+    assert_eq!(ok.status().as_u16(), 200);
+    assert_eq!(cache_control(&ok).as_deref(), Some("no-cache"));
+    let not_modified = server
+        .request(Method::GET, "/items/1")
+        .header(header::IF_NONE_MATCH, &etag)
+        .send()
+        .await
+        .expect("answered");
+    assert_eq!(not_modified.status().as_u16(), 304);
+    assert_eq!(cache_control(&not_modified).as_deref(), Some("no-cache"));
+    let updated = server
+        .send(Method::PUT, "/items/1", &json!({ "name": "desk lamp" }))
+        .await;
+    assert_eq!(updated.status().as_u16(), 200);
+    assert_eq!(cache_control(&updated).as_deref(), Some("no-cache"));
+    let health = server.get("/health").await;
+    assert_eq!(cache_control(&health).as_deref(), Some("no-store"));
+
+    for (method, path, status) in [
+        (Method::GET, "/items/999", 404),
+        (Method::GET, "/no/such/route", 404),
+        (Method::DELETE, "/health", 405),
+        (Method::GET, "/items?page=0", 400),
+        (Method::GET, "/items/1/attachments", 500),
+        (Method::GET, "/teapot", 418),
+        (Method::POST, "/items", 422),
+    ] {
+        let response = server
+            .request(method.clone(), path)
+            .json(&json!([]))
+            .send()
+            .await
+            .expect("answered");
+        assert_eq!(response.status().as_u16(), status, "{method} {path}");
+        assert_eq!(
+            cache_control(&response).as_deref(),
+            Some("no-store"),
+            "{method} {path}"
+        );
+    }
+    let gone = server.get("/v1/items").await;
+    assert_eq!(gone.status().as_u16(), 410);
+    assert_eq!(cache_control(&gone), None, "a 410 that opts in");
+
+    server.stop().await;
+}
+
 #[tokio::test]
 async fn redirects_carry_location() {
     let server = TestServer::start().await;

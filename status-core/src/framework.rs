@@ -311,9 +311,11 @@ pub(crate) fn generic_response(status: StatusCode) -> crate::ErrorResponse {
             .with_detail(phrase)
             .to_json()
     });
+    let mut headers = Headers::new();
+    crate::error::no_store(&mut headers);
     crate::ErrorResponse {
         status,
-        headers: Headers::new(),
+        headers,
         body,
     }
 }
@@ -362,6 +364,14 @@ impl HttpError for FrameworkError {
 
     fn exposes_detail(&self) -> bool {
         self.kind.exposes_detail()
+    }
+
+    fn cacheable(&self) -> bool {
+        self.kind.cacheable()
+    }
+
+    fn log_level(&self) -> crate::LogLevel {
+        self.kind.log_level()
     }
 
     /// The kind's headers, but for an empty `Allow`: a 405 whose framework

@@ -95,9 +95,18 @@ fn redirect<S: Redirection>(_status: S, location: &'static str) -> Response {
         .into_response()
 }
 
+/// `no-store`: a health answer is true only for the moment it is sent.
 async fn health() -> Response {
-    Json(json!({ "status": "ok" })).into_response()
+    (
+        [(header::CACHE_CONTROL, "no-store")],
+        Json(json!({ "status": "ok" })),
+    )
+        .into_response()
 }
+
+/// What a response with an `ETag` says to caches: keep it, but ask first
+/// (RFC 9111 Section 5.2.2.4), which `If-None-Match` makes cheap.
+const REVALIDATE: (header::HeaderName, &str) = (header::CACHE_CONTROL, "no-cache");
 
 /// Panics on purpose, to show what a bug in a handler looks like from outside:
 /// a masked 500 problem (status-core's `ProblemLayer` catches it), and the
@@ -193,7 +202,11 @@ async fn create_item(State(state): Shared, Json(new): Json<NewItem>) -> ApiResul
     let location = format!("/items/{}", item.id);
     Ok((
         http::StatusCode::from(StatusCode::Created),
-        [(header::LOCATION, location), (header::ETAG, item.etag())],
+        [
+            (header::LOCATION, location),
+            (header::ETAG, item.etag()),
+            (REVALIDATE.0, REVALIDATE.1.to_owned()),
+        ],
         Json(item),
     )
         .into_response())
@@ -215,9 +228,9 @@ async fn get_item(State(state): Shared, Path(id): Path<i64>, headers: HeaderMap)
     };
     if unchanged {
         let not_modified = http::StatusCode::from(StatusCode::NotModified);
-        return Ok((not_modified, [(header::ETAG, etag)]).into_response());
+        return Ok((not_modified, [(header::ETAG, etag)], [REVALIDATE]).into_response());
     }
-    Ok(([(header::ETAG, etag)], Json(item)).into_response())
+    Ok(([(header::ETAG, etag)], [REVALIDATE], Json(item)).into_response())
 }
 
 async fn update_item(
@@ -253,7 +266,7 @@ async fn update_item(
     let item = state
         .store
         .update(id, &new.validate()?, precondition.as_ref())?;
-    Ok(([(header::ETAG, item.etag())], Json(item)).into_response())
+    Ok(([(header::ETAG, item.etag())], [REVALIDATE], Json(item)).into_response())
 }
 
 async fn delete_item(State(state): Shared, Path(id): Path<i64>) -> ApiResult {

@@ -44,6 +44,50 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
         })
     });
 
+    // Only where some variant opts in or delegates: the defaults are
+    // `false` and `LogLevel::Error`.
+    let delegates = variants
+        .iter()
+        .any(|variant| transparent_field(variant).is_some());
+    let cacheable_method = (delegates
+        || variants
+            .iter()
+            .any(|variant| variant.attrs.cacheable.is_some()))
+    .then(|| {
+        let body = method_body(variants, |variant| {
+            delegate_or(input, variant, "cacheable", || {
+                let cacheable = variant.attrs.cacheable.is_some();
+                quote!(#cacheable)
+            })
+        });
+        quote! {
+            fn cacheable(&self) -> bool {
+                #body
+            }
+        }
+    });
+    let log_level_method =
+        (delegates || variants.iter().any(|variant| variant.attrs.log.is_some())).then(|| {
+            let body = method_body(variants, |variant| {
+                delegate_or(input, variant, "log_level", || {
+                    let level = Ident::new(
+                        variant
+                            .attrs
+                            .log
+                            .as_ref()
+                            .map_or("Error", |(_, level)| level),
+                        Span::call_site(),
+                    );
+                    quote!(#krate::LogLevel::#level)
+                })
+            });
+            quote! {
+                fn log_level(&self) -> #krate::LogLevel {
+                    #body
+                }
+            }
+        });
+
     // Only where some variant adds members: the trait's default adds none.
     let adds_members = variants
         .iter()
@@ -94,6 +138,10 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
             fn headers(&self) -> #krate::Headers {
                 #headers
             }
+
+            #cacheable_method
+
+            #log_level_method
 
             #extend_problem_method
         }
