@@ -47,7 +47,8 @@ impl TestServer {
         let (sender, receiver) = std::sync::mpsc::channel();
         let thread = std::thread::spawn(move || {
             actix_web::rt::System::new().block_on(async move {
-                let server = actix_app::server_with(listener, store, 1, limits)?;
+                let server =
+                    actix_app::server_with(listener, store, 1, limits, Duration::from_secs(30))?;
                 sender
                     .send(server.handle())
                     .expect("the test waits for the handle");

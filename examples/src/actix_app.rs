@@ -13,6 +13,7 @@
 
 use std::net::TcpListener;
 use std::sync::Arc;
+use std::time::Duration;
 
 use actix_web::dev::Server;
 use actix_web::http::header;
@@ -68,7 +69,13 @@ pub fn app_data(store: Arc<Store>) -> web::Data<Store> {
 ///
 /// When the listener cannot be handed to actix.
 pub fn server(listener: TcpListener, store: Arc<Store>, workers: usize) -> std::io::Result<Server> {
-    server_with(listener, store, workers, Limits::default())
+    server_with(
+        listener,
+        store,
+        workers,
+        Limits::default(),
+        crate::demo::Config::default().body_timeout,
+    )
 }
 
 /// [`server`] with its own limits on slow clients, the same as the axum
@@ -77,7 +84,7 @@ pub fn server(listener: TcpListener, store: Arc<Store>, workers: usize) -> std::
 /// | limit | actix setting | a client over it |
 /// |---|---|---|
 /// | [`Limits::header_timeout`] (10 s) | `client_request_timeout` | 408 and the connection closed |
-/// | body timeout (30 s) | status-core's [`Problems`] | 408 `body_timeout` problem, `Connection: close` |
+/// | `body_timeout` (30 s) | status-core's [`Problems`] | 408 `body_timeout` problem, `Connection: close` |
 /// | [`Limits::max_connections`] (1024) | `max_connections`, **per worker** | waits in the listen backlog |
 ///
 /// # Errors
@@ -88,11 +95,12 @@ pub fn server_with(
     store: Arc<Store>,
     workers: usize,
     limits: Limits,
+    body_timeout: Duration,
 ) -> std::io::Result<Server> {
     let data = app_data(store);
     let server = HttpServer::new(move || {
         App::new()
-            .wrap(Problems::new())
+            .wrap(Problems::new().body_timeout(body_timeout))
             .app_data(data.clone())
             .configure(configure)
     })
