@@ -2,7 +2,10 @@
 //! `#[derive(HttpError)]` enum, [`DemoError`].
 //!
 //! `examples/demo.rs` runs it; the end-to-end tests start it on an ephemeral
-//! port with [`serve`].
+//! port with [`serve`], which also bounds slow clients (header and body
+//! timeouts, a connection cap). The order in which a request's checks run,
+//! and why (no rate limit or maintenance for a request no route takes), is
+//! on [`app`].
 
 mod codes;
 mod docs;
@@ -115,7 +118,7 @@ pub fn state(config: &Config) -> Result<Arc<AppState>, rusqlite::Error> {
 /// | 7 | the handler's extractors | 401, 403, 406, 413, 415, 400, 422 | credentials before the body (see `set_maintenance`) |
 ///
 /// Steps 5 and 6 wrap each route's methods ([`MethodRouter::route_layer`],
-/// see [`guarded`]), so they run only once a route and one of its methods
+/// in `guarded`), so they run only once a route and one of its methods
 /// matched. `Router::route_layer` would not do: it wraps a route's 405 too.
 pub fn app(
     state: Arc<AppState>,

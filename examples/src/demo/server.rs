@@ -61,9 +61,9 @@ impl Default for Limits {
 ///
 /// # Errors
 ///
-/// None so far: a failed `accept` (a client that gave up, no file
-/// descriptor left) is waited out, as `axum::serve` does; the `Result` is
-/// for the listener errors a future version may not survive.
+/// None in practice: a failed `accept` (a client that gave up, no file
+/// descriptor left) is waited out and the loop goes on, as `axum::serve`
+/// does. The `io::Result` keeps the signature of [`serve`](super::serve).
 pub async fn serve_with<S>(
     listener: TcpListener,
     service: S,
