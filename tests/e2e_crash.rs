@@ -78,12 +78,42 @@ fn description_of(name: &str) -> String {
     format!("{name}:").repeat(200)
 }
 
+/// Every item the demo at `base` lists, by id.
+async fn every_item(client: &reqwest::Client, base: &str) -> HashMap<i64, Value> {
+    let export = client
+        .get(format!("{base}/items?per_page=1"))
+        .send()
+        .await
+        .expect("the restarted demo answers");
+    let total = export.json::<Value>().await.expect("a page")["total"]
+        .as_u64()
+        .expect("a total");
+    let mut stored: HashMap<i64, Value> = HashMap::new();
+    for page in 1..=total.div_ceil(100) {
+        let page: Value = client
+            .get(format!("{base}/items?page={page}&per_page=100"))
+            .send()
+            .await
+            .expect("answered")
+            .json()
+            .await
+            .expect("a page");
+        for item in page["items"].as_array().expect("items") {
+            stored.insert(item["id"].as_i64().expect("an id"), item.clone());
+        }
+    }
+    stored
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn acknowledged_writes_survive_sigkill() {
     let database = std::env::temp_dir().join(format!(
         "status-crash-{}-{}.db",
         std::process::id(),
-        Instant::now().elapsed().as_nanos()
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default()
+            .as_nanos()
     ));
     let database = database.to_string_lossy().into_owned();
     let (mut child, base) = start_child(&database);
@@ -139,28 +169,7 @@ async fn acknowledged_writes_survive_sigkill() {
     // Restarted on the same file: every acknowledged item, and each item
     // whole (its description the one sent with its name, version 1).
     let (mut child, base) = start_child(&database);
-    let export = client
-        .get(format!("{base}/items?per_page=1"))
-        .send()
-        .await
-        .expect("the restarted demo answers");
-    let total = export.json::<Value>().await.expect("a page")["total"]
-        .as_u64()
-        .expect("a total");
-    let mut stored: HashMap<i64, Value> = HashMap::new();
-    for page in 1..=total.div_ceil(100) {
-        let page: Value = client
-            .get(format!("{base}/items?page={page}&per_page=100"))
-            .send()
-            .await
-            .expect("answered")
-            .json()
-            .await
-            .expect("a page");
-        for item in page["items"].as_array().expect("items") {
-            stored.insert(item["id"].as_i64().expect("an id"), item.clone());
-        }
-    }
+    let stored = every_item(&client, &base).await;
     child.kill().expect("stop the second demo");
     child.wait().expect("reaped");
 

@@ -88,17 +88,15 @@ where
         };
         // The semaphore is never closed; if it were, serving would be over.
         let Ok(slot) = slot else { break };
-        let (stream, peer) = tokio::select! {
-            accepted = listener.accept() => match accepted {
-                Ok(accepted) => accepted,
-                Err(_) => {
-                    // EMFILE and the like: give the other connections time
-                    // to end rather than spin.
-                    tokio::time::sleep(Duration::from_millis(50)).await;
-                    continue;
-                }
-            },
+        let accepted = tokio::select! {
+            accepted = listener.accept() => accepted,
             () = &mut shutdown => break,
+        };
+        let Ok((stream, peer)) = accepted else {
+            // EMFILE and the like: give the other connections time to end
+            // rather than spin.
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            continue;
         };
         let service = service
             .clone()

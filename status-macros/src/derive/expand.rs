@@ -44,49 +44,8 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
         })
     });
 
-    // Only where some variant opts in or delegates: the defaults are
-    // `false` and `LogLevel::Error`.
-    let delegates = variants
-        .iter()
-        .any(|variant| transparent_field(variant).is_some());
-    let cacheable_method = (delegates
-        || variants
-            .iter()
-            .any(|variant| variant.attrs.cacheable.is_some()))
-    .then(|| {
-        let body = method_body(variants, |variant| {
-            delegate_or(input, variant, "cacheable", || {
-                let cacheable = variant.attrs.cacheable.is_some();
-                quote!(#cacheable)
-            })
-        });
-        quote! {
-            fn cacheable(&self) -> bool {
-                #body
-            }
-        }
-    });
-    let log_level_method =
-        (delegates || variants.iter().any(|variant| variant.attrs.log.is_some())).then(|| {
-            let body = method_body(variants, |variant| {
-                delegate_or(input, variant, "log_level", || {
-                    let level = Ident::new(
-                        variant
-                            .attrs
-                            .log
-                            .as_ref()
-                            .map_or("Error", |(_, level)| level),
-                        Span::call_site(),
-                    );
-                    quote!(#krate::LogLevel::#level)
-                })
-            });
-            quote! {
-                fn log_level(&self) -> #krate::LogLevel {
-                    #body
-                }
-            }
-        });
+    let cacheable_method = cacheable_method(input);
+    let log_level_method = log_level_method(input);
 
     // Only where some variant adds members: the trait's default adds none.
     let adds_members = variants
@@ -159,6 +118,64 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
         #private::impl_poem!(#adapter_args);
         #private::impl_utoipa!(#adapter_args);
     }
+}
+
+fn delegates(input: &Input<'_>) -> bool {
+    input
+        .variants()
+        .iter()
+        .any(|variant| transparent_field(variant).is_some())
+}
+
+/// `cacheable`, only where some variant opts in or delegates: the trait's
+/// default is `false`.
+fn cacheable_method(input: &Input<'_>) -> Option<TokenStream> {
+    let variants = input.variants();
+    let needed = delegates(input)
+        || variants
+            .iter()
+            .any(|variant| variant.attrs.cacheable.is_some());
+    needed.then(|| {
+        let body = method_body(variants, |variant| {
+            delegate_or(input, variant, "cacheable", || {
+                let cacheable = variant.attrs.cacheable.is_some();
+                quote!(#cacheable)
+            })
+        });
+        quote! {
+            fn cacheable(&self) -> bool {
+                #body
+            }
+        }
+    })
+}
+
+/// `log_level`, only where some variant sets one or delegates: the trait's
+/// default is `LogLevel::Error`.
+fn log_level_method(input: &Input<'_>) -> Option<TokenStream> {
+    let krate = &input.krate;
+    let variants = input.variants();
+    let needed = delegates(input) || variants.iter().any(|variant| variant.attrs.log.is_some());
+    needed.then(|| {
+        let body = method_body(variants, |variant| {
+            delegate_or(input, variant, "log_level", || {
+                let level = Ident::new(
+                    variant
+                        .attrs
+                        .log
+                        .as_ref()
+                        .map_or("Error", |(_, level)| level),
+                    Span::call_site(),
+                );
+                quote!(#krate::LogLevel::#level)
+            })
+        });
+        quote! {
+            fn log_level(&self) -> #krate::LogLevel {
+                #body
+            }
+        }
+    })
 }
 
 /// For a deprecated status, a use of its `StatusCode` constant whose every
