@@ -18,6 +18,8 @@ Serves the demo's items and errors with actix-web on 127.0.0.1.
 options:
   --port N      port to listen on (default 3001; 0 picks a free one)
   --db PATH     SQLite database file (default :memory:, created on start)
+  --header-timeout S  seconds a client may take to send a request's head (default 10)
+  --body-timeout S    seconds a client may take to send a request's body (default 30)
   -q, --quiet   accepted for symmetry with the demo; actix logs nothing per request here
   -h, --help    show this help";
 
@@ -73,8 +75,17 @@ fn main() -> ExitCode {
     println!("Ctrl-C stops the server.\n");
 
     let workers = std::thread::available_parallelism().map_or(2, usize::from);
-    let result = actix_web::rt::System::new()
-        .block_on(async move { actix_app::server(listener, store, workers)?.await });
+    let defaults = status_examples::demo::Config::default();
+    let limits = status_examples::demo::Limits {
+        header_timeout: options
+            .header_timeout
+            .unwrap_or(defaults.limits.header_timeout),
+        ..defaults.limits
+    };
+    let body_timeout = options.body_timeout.unwrap_or(defaults.body_timeout);
+    let result = actix_web::rt::System::new().block_on(async move {
+        actix_app::server_with(listener, store, workers, limits, body_timeout)?.await
+    });
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

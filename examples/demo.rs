@@ -18,6 +18,8 @@ Serves the status-core demo API on 127.0.0.1.
 options:
   --port N      port to listen on (default 3000; 0 picks a free one)
   --db PATH     SQLite database file (default :memory:, created on start)
+  --header-timeout S  seconds a client may take to send a request's head (default 10)
+  --body-timeout S    seconds a client may take to send a request's body (default 30)
   -q, --quiet   do not log each request
   -h, --help    show this help";
 
@@ -28,10 +30,18 @@ async fn main() -> ExitCode {
         Err(code) => return code,
     };
     cli::init_logging();
+    let defaults = Config::default();
     let config = Config {
         database: options.database.clone(),
         log_requests: !options.quiet,
-        ..Config::default()
+        body_timeout: options.body_timeout.unwrap_or(defaults.body_timeout),
+        limits: demo::Limits {
+            header_timeout: options
+                .header_timeout
+                .unwrap_or(defaults.limits.header_timeout),
+            ..defaults.limits
+        },
+        ..defaults
     };
 
     let state = match demo::state(&config) {

@@ -4,7 +4,10 @@
 # drives it with wrk and the request mix of scripts/load/mix.lua (item reads,
 # 404s, bad query parameters, malformed JSON posts that the rate limiter mostly
 # answers with 429, 401/403 on the admin route, 406, the masked database 500
-# and the /debug/panic 500).
+# and the /debug/panic 500), while scripts/load/slow.py keeps slow clients
+# connected beside it: 8 that dribble their headers a byte a second and 8
+# that stall mid-body, each replaced when it ends. The demo runs with a 2 s
+# header timeout and a 3 s body timeout, so that the run sees many of each.
 #
 #   scripts/load.sh [-d SECONDS] [-c CONNECTIONS] [-g MIB] [-w SECONDS]
 #
@@ -21,10 +24,13 @@
 # - wrk saw no socket error (connect, read, write, timeout);
 # - the server is still up, answers /health, and holds the seeded items only;
 # - it logged an ERROR for every masked 500 it answered;
+# - every dribbling client was cut off within the header timeout (+2 s), and
+#   every stalled body answered 408 `body_timeout` within the body timeout;
 # - its resident memory (VmRSS, sampled every second) grows by at most the
 #   bound between the end of warm-up and the end of the run.
 #
-# Installs wrk from Debian when it is missing (apt-get; sudo when not root).
+# Installs wrk from Debian when it is missing (apt-get; sudo when not root);
+# the slow clients need python3 (standard library only).
 # The server and the temporary files are removed on exit, however it ends.
 set -euo pipefail
 
@@ -35,6 +41,8 @@ connections=8
 growth_mib=8
 warmup=5
 items=10
+header_timeout=2
+body_timeout=3
 
 # The option lines of the header above.
 usage() { sed -n 's/^# \{0,1\}//; /^  scripts\/load.sh/,/^  -w/p' "${BASH_SOURCE[0]}"; }
@@ -55,8 +63,8 @@ while (($#)); do
     *) echo "error: unknown option '$1'" >&2; usage >&2; exit 2 ;;
     esac
 done
-if ((duration <= warmup)); then
-    echo "error: the duration ($duration s) must be longer than the warm-up ($warmup s)" >&2
+if ((duration <= warmup || duration < 10)); then
+    echo "error: the duration ($duration s) must be longer than the warm-up ($warmup s), and 10 s at least" >&2
     exit 2
 fi
 if ((connections < 1)); then
@@ -69,12 +77,17 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/status-load.XXXXXX")
 server=''
 sampler=''
 load=''
+slow=''
 
 cleanup() {
     local status=$?
     if [[ -n $load ]]; then
         kill "$load" 2>/dev/null || true
         wait "$load" 2>/dev/null || true
+    fi
+    if [[ -n $slow ]]; then
+        kill "$slow" 2>/dev/null || true
+        wait "$slow" 2>/dev/null || true
     fi
     if [[ -n $sampler ]]; then
         kill "$sampler" 2>/dev/null || true
@@ -108,6 +121,8 @@ if ! command -v wrk >/dev/null; then
         { "${as_root[@]}" apt-get update >/dev/null && "${as_root[@]}" apt-get install -y wrk >/dev/null; }
 fi
 
+command -v python3 >/dev/null || { echo "error: the slow clients need python3" >&2; exit 1; }
+
 # --- the server -----------------------------------------------------------------
 echo "building the demo (release)"
 (cd "$root" && cargo build --quiet --release --example demo)
@@ -119,6 +134,7 @@ binary=$target/release/examples/demo
 # Quiet (no per-request line) but with the ERROR log of every 5xx, to a file.
 # No backtraces: /debug/panic would capture one per request.
 RUST_BACKTRACE=0 "$binary" --port 0 --db "$work/items.db" --quiet \
+    --header-timeout "$header_timeout" --body-timeout "$body_timeout" \
     >"$work/server.out" 2>"$work/server.err" &
 server=$!
 
@@ -154,7 +170,11 @@ rss() { awk '/^VmRSS:/ { print $2 }' "/proc/$server/status" 2>/dev/null; }
 ) >"$work/rss.kb" &
 sampler=$!
 
-echo "driving $base for ${duration}s with $connections connections (one per wrk thread)"
+echo "driving $base for ${duration}s with $connections connections (one per wrk thread), and slow clients"
+# Ends early enough that its last stalled body is answered within the run.
+python3 "$root/scripts/load/slow.py" "$address" $((duration - body_timeout - 2)) \
+    "$header_timeout" "$body_timeout" 8 >"$work/slow.out" 2>&1 &
+slow=$!
 # In the background, so that a signal interrupts `wait` and the trap runs now.
 LOAD_ITEMS=$items wrk -t "$connections" -c "$connections" -d "${duration}s" --timeout 5s \
     -s "$root/scripts/load/mix.lua" "$base" >"$work/wrk.out" 2>&1 &
@@ -165,6 +185,9 @@ load=''
 kill "$sampler" 2>/dev/null || true
 wait "$sampler" 2>/dev/null || true
 sampler=''
+slow_status=0
+wait "$slow" || slow_status=$?
+slow=''
 
 # --- the report -------------------------------------------------------------------
 cat "$work/wrk.out"
@@ -183,6 +206,9 @@ if [[ -n $result ]]; then
     # One is wrk inspecting the script before the run; more means reconnects.
     [[ $(value unanswered) -le 1 ]] || failures+=("$(value unanswered) requests never answered")
 fi
+
+cat "$work/slow.out"
+[[ $slow_status = 0 ]] || failures+=("slow clients: not every one was cut off or answered 408 in time")
 
 if ! kill -0 "$server" 2>/dev/null; then
     failures+=("the server died")

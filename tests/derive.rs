@@ -926,3 +926,69 @@ fn a_server_error_sends_the_members_it_marks_but_not_its_text() {
     );
     assert!(!json.contains("db-7"));
 }
+
+/// Error responses say `Cache-Control: no-store` unless the variant opts in
+/// with `cacheable` (allowed only for a heuristically cacheable status) or
+/// sets its own `Cache-Control`; `transparent` delegates the choice.
+#[test]
+fn error_responses_are_no_store_unless_a_cacheable_variant_opts_in() {
+    #[derive(Debug, thiserror::Error, HttpError)]
+    enum E {
+        #[error("gone for good")]
+        #[http(status = 410, cacheable)]
+        Retired,
+        #[error("not here")]
+        #[http(status = 404)]
+        Missing,
+        #[error("try later")]
+        #[http(status = 503, header("Cache-Control" = "max-age=5"))]
+        Busy,
+        #[error(transparent)]
+        #[http(transparent)]
+        Inner(Box<E>),
+    }
+
+    let cache_control = |error: &E| {
+        error
+            .error_response()
+            .headers
+            .get("cache-control")
+            .map(str::to_owned)
+    };
+    assert_eq!(cache_control(&E::Retired), None);
+    assert!(E::Retired.cacheable());
+    assert_eq!(cache_control(&E::Missing).as_deref(), Some("no-store"));
+    assert_eq!(cache_control(&E::Busy).as_deref(), Some("max-age=5"));
+    assert_eq!(cache_control(&E::Inner(Box::new(E::Retired))), None);
+    assert_eq!(
+        cache_control(&E::Inner(Box::new(E::Missing))).as_deref(),
+        Some("no-store")
+    );
+    // Every header appears once.
+    let response = E::Missing.error_response();
+    assert_eq!(response.headers.iter().count(), 1);
+}
+
+/// A hand-written `cacheable` on a status that is not heuristically
+/// cacheable does not reach caches: the status decides first.
+#[test]
+fn a_hand_written_cacheable_needs_a_cacheable_status() {
+    #[derive(Debug, thiserror::Error)]
+    #[error("conflict")]
+    struct Conflict;
+    impl HttpError for Conflict {
+        fn status(&self) -> status_core::StatusCode {
+            status_core::StatusCode::Conflict
+        }
+        fn code(&self) -> &'static str {
+            "conflict"
+        }
+        fn cacheable(&self) -> bool {
+            true
+        }
+    }
+    assert_eq!(
+        Conflict.error_response().headers.get("cache-control"),
+        Some("no-store")
+    );
+}

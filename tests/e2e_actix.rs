@@ -14,6 +14,7 @@ use reqwest::header;
 use reqwest::{Client, Method, Response};
 use serde_json::{Value, json};
 use status_examples::actix_app;
+use status_examples::demo::Limits;
 use status_examples::store::Store;
 
 mod e2e_support;
@@ -33,6 +34,10 @@ struct TestServer {
 
 impl TestServer {
     fn start() -> TestServer {
+        TestServer::with_limits(Limits::default())
+    }
+
+    fn with_limits(limits: Limits) -> TestServer {
         let listener =
             std::net::TcpListener::bind("127.0.0.1:0").expect("bind an ephemeral loopback port");
         let address = listener
@@ -42,7 +47,8 @@ impl TestServer {
         let (sender, receiver) = std::sync::mpsc::channel();
         let thread = std::thread::spawn(move || {
             actix_web::rt::System::new().block_on(async move {
-                let server = actix_app::server(listener, store, 1)?;
+                let server =
+                    actix_app::server_with(listener, store, 1, limits, Duration::from_secs(30))?;
                 sender
                     .send(server.handle())
                     .expect("the test waits for the handle");
@@ -317,5 +323,61 @@ async fn a_database_failure_is_a_500_that_leaks_nothing() {
     let (_, body) = problem(server.get("/items/1/attachments").await, 500, "internal").await;
     assert_eq!(body["detail"], json!("Internal Server Error"));
 
+    server.stop().await;
+}
+
+/// Headers dribbled a byte a second: actix's `client_request_timeout` cuts
+/// the connection off once the header timeout has passed.
+#[tokio::test]
+async fn headers_dribbled_a_byte_a_second_are_cut_off_at_the_header_timeout() {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+
+    let timeout = Duration::from_secs(1);
+    let server = TestServer::with_limits(Limits {
+        header_timeout: timeout,
+        max_connections: 64,
+    });
+    let address = server.base.trim_start_matches("http://").to_owned();
+    let stream = tokio::net::TcpStream::connect(&address)
+        .await
+        .expect("connect");
+    let (mut reader, mut writer) = stream.into_split();
+    let head = format!("GET /health HTTP/1.1\r\nhost: {address}\r\nx-slow: 123456789\r\n\r\n");
+    let dribble = tokio::spawn(async move {
+        for byte in head.bytes() {
+            if writer.write_all(&[byte]).await.is_err() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_secs(1)).await;
+        }
+    });
+    let started = std::time::Instant::now();
+    let mut answer = Vec::new();
+    let mut buffer = [0; 4096];
+    let closed = tokio::time::timeout(Duration::from_secs(10), async {
+        loop {
+            match reader.read(&mut buffer).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => answer.extend_from_slice(&buffer[..n]),
+            }
+        }
+    })
+    .await;
+    let took = started.elapsed();
+    dribble.abort();
+    assert!(
+        closed.is_ok(),
+        "the server closes the connection within 10 s"
+    );
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(
+        answer.is_empty() || answer.starts_with("HTTP/1.1 408"),
+        "{answer:?}"
+    );
+    assert!(
+        took >= timeout.mul_f32(0.9) && took < timeout * 3,
+        "closed after {took:?}, the timeout is {timeout:?}"
+    );
+    assert_eq!(server.get("/health").await.status().as_u16(), 200);
     server.stop().await;
 }

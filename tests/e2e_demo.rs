@@ -173,15 +173,13 @@ async fn update_conflict_and_delete() {
         .await;
     problem(response, 404, "item_not_found").await;
 
-    // PATCH: 501 whose detail is exposed on purpose.
+    // PATCH: a method the server knows but the item does not implement, so
+    // a 405 whose `Allow` lists only what is implemented.
     let response = server
         .send(Method::PATCH, "/items/1", &json!({ "name": "x" }))
         .await;
-    let (_, body) = problem(response, 501, "not_implemented").await;
-    assert_eq!(
-        body["detail"],
-        json!("PATCH /items/{id} (use PUT) is not implemented")
-    );
+    let (headers, _) = problem(response, 405, "method_not_allowed").await;
+    assert_eq!(header(&headers, "allow"), Some("GET,HEAD,PUT,DELETE"));
 
     // DELETE: 204 with no body, then 404 for GET and DELETE.
     let response = server
@@ -412,6 +410,85 @@ async fn export_is_csv_with_byte_ranges() {
     server.stop().await;
 }
 
+/// The export opened the way a spreadsheet user's script would, with
+/// Python's `csv` module: every cell that starts with `=`, `+`, `-`, `@`,
+/// tab or CR (OWASP's list for CSV injection) reads back as text behind a
+/// `'`, every other cell exactly as stored.
+#[tokio::test]
+async fn the_export_neutralises_formulas_and_reads_back_with_pythons_csv_module() {
+    let server = TestServer::start().await;
+    let items = [
+        ("=1+1", "plain"),
+        ("@SUM(A1)", "=HYPERLINK(\"http://x\")"),
+        ("+cmd", "-2"),
+        ("-1", "\ttab first"),
+        ("a, \"quoted\" name", "\r=after CR"),
+        ("safe = inside", "line\nbreak"),
+    ];
+    for (name, description) in items {
+        let response = server
+            .send(
+                Method::POST,
+                "/items",
+                &json!({ "name": name, "description": description }),
+            )
+            .await;
+        assert_eq!(response.status().as_u16(), 201, "{name:?}");
+    }
+    let csv = server
+        .get("/items/export")
+        .await
+        .text()
+        .await
+        .expect("text");
+
+    let mut python = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import csv, io, json, sys\n\
+             rows = list(csv.reader(io.TextIOWrapper(sys.stdin.buffer, encoding='utf-8', newline='')))\n\
+             print(json.dumps(rows))",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3 runs (the tests need it, as .ci/run does)");
+    {
+        use std::io::Write as _;
+        let mut stdin = python.stdin.take().expect("piped stdin");
+        stdin
+            .write_all(csv.as_bytes())
+            .expect("python reads the CSV");
+    }
+    let output = python.wait_with_output().expect("python3 finishes");
+    assert!(output.status.success(), "python3 failed on {csv:?}");
+    let rows: Vec<Vec<String>> = serde_json::from_slice(&output.stdout).expect("JSON rows");
+
+    let text = |cell: &str| {
+        if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            format!("'{cell}")
+        } else {
+            cell.to_owned()
+        }
+    };
+    let mut want = vec![vec![
+        "id".to_owned(),
+        "name".to_owned(),
+        "description".to_owned(),
+        "version".to_owned(),
+    ]];
+    for (id, (name, description)) in (1..).zip(items) {
+        want.push(vec![
+            format!("{id}"),
+            text(name),
+            text(description),
+            "1".to_owned(),
+        ]);
+    }
+    assert_eq!(rows, want, "{csv}");
+    server.stop().await;
+}
+
 #[tokio::test]
 async fn request_bodies_are_checked() {
     let server = TestServer::start().await;
@@ -471,6 +548,23 @@ async fn request_bodies_are_checked() {
             json!({ "name": "ok", "description": "d".repeat(1001) }),
             "`description` is longer than 1000 characters",
         ),
+        // Control characters, NUL included, are not data a name may hold.
+        (
+            json!({ "name": "lamp\u{0}" }),
+            "`name` must not contain control characters, such as U+0000",
+        ),
+        (
+            json!({ "name": "la\u{1b}[31mmp" }),
+            "`name` must not contain control characters, such as U+001B",
+        ),
+        (
+            json!({ "name": "la\nmp" }),
+            "`name` must not contain control characters, such as U+000A",
+        ),
+        (
+            json!({ "name": "lamp", "description": "a\u{7f}b" }),
+            "`description` must not contain control characters other than tab and line breaks, such as U+007F",
+        ),
     ] {
         let response = server.send(Method::POST, "/items", &item).await;
         let (_, body) = problem(response, 422, "validation_failed").await;
@@ -526,6 +620,13 @@ async fn a_body_of_the_wrong_shape_is_a_422_pointing_at_the_member() {
             "#",
             "invalid type: array, expected an object",
         ),
+        // serde would read a struct from its fields in order; an API reads objects.
+        (
+            json!(["n", "d"]),
+            "#",
+            "invalid type: array, expected an object",
+        ),
+        (json!([]), "#", "invalid type: array, expected an object"),
     ] {
         let response = server.send(Method::POST, "/items", &item).await;
         let (_, body) = problem(response, 422, "invalid_body").await;
@@ -698,7 +799,6 @@ async fn maintenance_answers_503_with_retry_after_except_health_and_admin() {
         (Method::POST, "/items"),
         (Method::GET, "/items/1/attachments"),
         (Method::GET, "/teapot"),
-        (Method::GET, "/no/such/route"),
     ] {
         let response = server
             .request(method.clone(), path)
@@ -740,6 +840,146 @@ async fn maintenance_answers_503_with_retry_after_except_health_and_admin() {
         200
     );
     assert_eq!(server.get("/items/1").await.status().as_u16(), 200);
+
+    server.stop().await;
+}
+
+/// Requests that cannot change anything (no such route, a method the route
+/// lacks, a method the server does not know) are answered by the method
+/// filter and the router, before maintenance and the rate limit: neither a
+/// spent budget nor maintenance hides a 404, 405 or 501.
+#[tokio::test]
+async fn routing_and_method_checks_come_before_maintenance_and_the_rate_limit() {
+    let server = TestServer::with_rate_limit(RateLimit {
+        burst: 2,
+        per_second: 0.0,
+    })
+    .await;
+    let toggle = || {
+        server
+            .request(Method::PUT, "/admin/maintenance")
+            .bearer_auth("admin-token")
+            .json(&json!({ "enabled": true }))
+            .send()
+    };
+    // Both tokens spent, and maintenance on.
+    for _ in 0..2 {
+        assert_eq!(toggle().await.expect("answered").status().as_u16(), 200);
+    }
+    let send = |method: &str, path: &str| {
+        server
+            .request(
+                Method::from_bytes(method.as_bytes()).expect("a method"),
+                path,
+            )
+            .json(&json!({ "name": "x" }))
+            .send()
+    };
+    for (method, path, status, code, allow) in [
+        (
+            "DELETE",
+            "/health",
+            405,
+            "method_not_allowed",
+            Some("GET,HEAD"),
+        ),
+        (
+            "POST",
+            "/teapot",
+            405,
+            "method_not_allowed",
+            Some("GET,HEAD"),
+        ),
+        (
+            "PATCH",
+            "/items/1",
+            405,
+            "method_not_allowed",
+            Some("GET,HEAD,PUT,DELETE"),
+        ),
+        ("POST", "/no/such/route", 404, "route_not_found", None),
+        ("GET", "/no/such/route", 404, "route_not_found", None),
+        ("BREW", "/items", 501, "not_implemented", None),
+        ("BREW", "/coffee", 501, "not_implemented", None),
+        // A route that exists: maintenance first, so no token is asked for.
+        ("POST", "/items", 503, "maintenance", None),
+        ("GET", "/items", 503, "maintenance", None),
+    ] {
+        let response = send(method, path).await.expect("answered");
+        let (headers, _) = problem(response, status, code).await;
+        // `Allow` on a 405 only (RFC 9110 Section 10.2.1).
+        assert_eq!(header(&headers, "allow"), allow, "{method} {path}");
+    }
+    // /admin/* is exempt from maintenance, not from the limit.
+    let response = toggle().await.expect("answered");
+    let (headers, _) = problem(response, 429, "rate_limited").await;
+    assert_eq!(header(&headers, "allow"), None);
+
+    server.stop().await;
+}
+
+/// Caching says what each response means: errors `no-store` (but the 410
+/// of a route retired for good, which opts in), the framework's own
+/// problems too; `ETag` responses `no-cache` (store, but revalidate);
+/// `/health` `no-store`.
+#[tokio::test]
+async fn responses_tell_caches_what_they_mean() {
+    let server = TestServer::start().await;
+    let created = server
+        .send(Method::POST, "/items", &json!({ "name": "lamp" }))
+        .await;
+    assert_eq!(created.status().as_u16(), 201);
+    let cache_control =
+        |response: &Response| header(response.headers(), "cache-control").map(str::to_owned);
+    assert_eq!(cache_control(&created).as_deref(), Some("no-cache"));
+    let etag = header(created.headers(), "etag")
+        .expect("an ETag")
+        .to_owned();
+
+    let ok = server.get("/items/1").await;
+    assert_eq!(ok.status().as_u16(), 200);
+    assert_eq!(cache_control(&ok).as_deref(), Some("no-cache"));
+    let not_modified = server
+        .request(Method::GET, "/items/1")
+        .header(header::IF_NONE_MATCH, &etag)
+        .send()
+        .await
+        .expect("answered");
+    assert_eq!(not_modified.status().as_u16(), 304);
+    assert_eq!(cache_control(&not_modified).as_deref(), Some("no-cache"));
+    let updated = server
+        .send(Method::PUT, "/items/1", &json!({ "name": "desk lamp" }))
+        .await;
+    assert_eq!(updated.status().as_u16(), 200);
+    assert_eq!(cache_control(&updated).as_deref(), Some("no-cache"));
+    let health = server.get("/health").await;
+    assert_eq!(cache_control(&health).as_deref(), Some("no-store"));
+
+    for (method, path, status) in [
+        (Method::GET, "/items/999", 404),
+        (Method::GET, "/no/such/route", 404),
+        (Method::DELETE, "/health", 405),
+        (Method::GET, "/items?page=0", 400),
+        (Method::GET, "/items/1/attachments", 500),
+        (Method::GET, "/teapot", 418),
+        (Method::POST, "/items", 422),
+    ] {
+        let response = server
+            .request(method.clone(), path)
+            .json(&json!([]))
+            .send()
+            .await
+            .expect("answered");
+        assert_eq!(response.status().as_u16(), status, "{method} {path}");
+        assert_eq!(
+            cache_control(&response).as_deref(),
+            Some("no-store"),
+            "{method} {path}"
+        );
+    }
+    let gone = server.get("/v1/items").await;
+    assert_eq!(gone.status().as_u16(), 410);
+    assert_eq!(cache_control(&gone), None, "a 410 that opts in");
 
     server.stop().await;
 }
@@ -801,7 +1041,7 @@ async fn gone_teapot_not_found_and_method_not_allowed_are_problems() {
         (
             Method::POST,
             "/items/1",
-            &["GET", "HEAD", "PUT", "DELETE", "PATCH"][..],
+            &["GET", "HEAD", "PUT", "DELETE"][..],
         ),
         (Method::GET, "/admin/maintenance", &["PUT"][..]),
         (Method::GET, "/jobs", &["POST"][..]),

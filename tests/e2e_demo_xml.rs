@@ -131,7 +131,10 @@ async fn every_error_of_the_demo_comes_as_problem_xml_when_asked() {
         (get("/teapot"), 418, "teapot"),
         (get("/items/1/attachments"), 500, "internal"),
         (
-            xml(server.request(Method::PATCH, "/items/1")).json(&json!({ "name": "x" })),
+            xml(server.request(
+                Method::from_bytes(b"BREW").expect("BREW is a method token"),
+                "/items/1",
+            )),
             501,
             "not_implemented",
         ),

@@ -23,12 +23,12 @@
 //!   answers, so the tests pin them as they are.
 
 use std::collections::HashMap;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use reqwest::header::{self, HeaderValue};
 use reqwest::{Method, Response};
 use serde_json::{Value, json};
-use status_examples::demo::{Config, RateLimit};
+use status_examples::demo::{Config, Limits, RateLimit};
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use tokio::net::TcpStream;
 
@@ -518,41 +518,46 @@ async fn control_characters_in_headers_are_refused_by_hyper_with_a_bare_400() {
 }
 
 #[tokio::test]
-async fn unknown_methods_are_405_problems_with_allow() {
+async fn unknown_methods_are_501_and_known_ones_a_route_lacks_405_with_allow() {
     let server = unlimited_server().await;
     let before = seed(&server).await;
     let address = server.base.trim_start_matches("http://").to_owned();
-    for (method, path, allow) in [
-        ("BREW", "/items", "GET,HEAD,POST"),
-        ("BREW", "/teapot", "GET,HEAD"),
-        ("PROPFIND", "/items/1", "GET,HEAD,PUT,DELETE,PATCH"),
-        ("OPTIONS", "/items", "GET,HEAD,POST"),
-        ("TRACE", "/health", "GET,HEAD"),
-        (
-            "LONG-EXTENSION-METHOD-NAME-THAT-GOES-ON",
-            "/items",
-            "GET,HEAD,POST",
-        ),
+    let long = "LONG-EXTENSION-METHOD-NAME-THAT-GOES-ON";
+    for (method, path, status, allow) in [
+        ("BREW", "/items", 501, None),
+        ("BREW", "/teapot", 501, None),
+        ("PROPFIND", "/items/1", 501, None),
+        (long, "/items", 501, None),
+        // On a path no route takes too: the server knows no such method at all.
+        ("BREW", "/coffee", 501, None),
+        ("OPTIONS", "/items", 405, Some("GET,HEAD,POST")),
+        ("TRACE", "/health", 405, Some("GET,HEAD")),
+        ("PATCH", "/items/1", 405, Some("GET,HEAD,PUT,DELETE")),
     ] {
         let request = format!(
             "{method} {path} HTTP/1.1\r\nhost: {address}\r\ncontent-length: 0\r\n\
              connection: close\r\n\r\n"
         );
         let answer = raw(&server, request.as_bytes()).await;
-        let body = answer.assert_problem(405, "method_not_allowed");
-        assert_eq!(answer.header("allow"), Some(allow), "{method} {path}");
-        assert_eq!(
-            body["detail"],
-            json!(format!("{method} is not allowed here; use {allow}"))
-        );
+        assert_eq!(answer.header("allow"), allow, "{method} {path}");
+        if status == 501 {
+            let body = answer.assert_problem(501, "not_implemented");
+            assert_eq!(
+                body["detail"],
+                json!(format!(
+                    "the method {method} is not implemented by this server"
+                ))
+            );
+        } else {
+            let body = answer.assert_problem(405, "method_not_allowed");
+            let allow = allow.unwrap_or_default();
+            assert_eq!(
+                body["detail"],
+                json!(format!("{method} is not allowed here; use {allow}"))
+            );
+        }
         still_serving_and_unchanged(&server, &before, &format!("{method} {path}")).await;
     }
-
-    // An unknown method on an unknown path: the path decides, 404.
-    let request = format!("BREW /coffee HTTP/1.1\r\nhost: {address}\r\nconnection: close\r\n\r\n");
-    raw(&server, request.as_bytes())
-        .await
-        .assert_problem(404, "route_not_found");
 
     // Not a method token at all: hyper.
     for (case, line) in [
@@ -713,6 +718,145 @@ async fn a_stalled_body_is_408_within_the_body_timeout_and_the_connection_is_fre
             "answered after {took:?}, before the timeout"
         );
         still_serving_and_unchanged(&server, &before, "a stalled body").await;
+    }
+    server.stop().await;
+}
+
+/// A server with short connection limits, for the slow-client tests.
+async fn limited_server(header_timeout: Duration, max_connections: usize) -> TestServer {
+    TestServer::with_config(Config {
+        log_requests: false,
+        limits: Limits {
+            header_timeout,
+            max_connections,
+        },
+        ..Config::default()
+    })
+    .await
+}
+
+/// Reads until the server closes the connection (or 10 s pass): what it
+/// sent, and when it closed.
+async fn read_until_closed(stream: &mut tokio::net::tcp::OwnedReadHalf) -> (Vec<u8>, Duration) {
+    let started = Instant::now();
+    let mut bytes = Vec::new();
+    let mut buffer = [0; 4096];
+    let closed = tokio::time::timeout(Duration::from_secs(10), async {
+        loop {
+            match stream.read(&mut buffer).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => bytes.extend_from_slice(&buffer[..n]),
+            }
+        }
+    })
+    .await;
+    assert!(
+        closed.is_ok(),
+        "the server closes the connection within 10 s"
+    );
+    (bytes, started.elapsed())
+}
+
+/// A client that dribbles its request head a byte a second never gets to
+/// be a request: the server closes the connection once the header-read
+/// timeout has passed (hyper answers nothing; there is no request yet), and
+/// the byte-a-second client holds it no longer than that.
+#[tokio::test]
+async fn headers_dribbled_a_byte_a_second_are_cut_off_at_the_header_timeout() {
+    let timeout = Duration::from_secs(1);
+    let server = limited_server(timeout, 64).await;
+    let address = server.base.trim_start_matches("http://").to_owned();
+    let stream = TcpStream::connect(&address).await.expect("connect");
+    let (mut reader, mut writer) = stream.into_split();
+    let head = format!("GET /health HTTP/1.1\r\nhost: {address}\r\nx-slow: 123456789\r\n\r\n");
+    let dribble = tokio::spawn(async move {
+        for byte in head.bytes() {
+            if writer.write_all(&[byte]).await.is_err() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_secs(1)).await;
+        }
+    });
+    let (answer, took) = read_until_closed(&mut reader).await;
+    dribble.abort();
+    assert!(
+        !String::from_utf8_lossy(&answer).contains(" 200 "),
+        "the dribbled request was served: {answer:?}"
+    );
+    assert!(
+        took >= timeout.mul_f32(0.9) && took < timeout * 3,
+        "closed after {took:?}, the timeout is {timeout:?}"
+    );
+    // The server goes on serving everyone else.
+    assert_eq!(server.get("/health").await.status().as_u16(), 200);
+    server.stop().await;
+}
+
+/// The median and the slowest of 21 `GET /health`, one after the other.
+async fn latency(server: &TestServer) -> (Duration, Duration) {
+    let mut took = Vec::new();
+    for _ in 0..21 {
+        let started = Instant::now();
+        assert_eq!(server.get("/health").await.status().as_u16(), 200);
+        took.push(started.elapsed());
+    }
+    took.sort_unstable();
+    (took[10], took[20])
+}
+
+/// Hundreds of connections that send nothing cost the server a task each,
+/// not its attention: a normal client meanwhile is served as fast as
+/// before they came, give or take the noise of a busy machine.
+#[tokio::test]
+async fn many_idle_connections_do_not_slow_a_normal_client() {
+    let server = limited_server(Duration::from_secs(30), 1024).await;
+    let address = server.base.trim_start_matches("http://").to_owned();
+    let (before, _) = latency(&server).await;
+    let mut idle = Vec::new();
+    for _ in 0..500 {
+        idle.push(TcpStream::connect(&address).await.expect("connect"));
+    }
+    let (during, slowest) = latency(&server).await;
+    assert!(
+        during <= before * 5 + Duration::from_millis(5),
+        "median {during:?} with 500 idle connections, {before:?} without"
+    );
+    assert!(slowest < Duration::from_millis(500), "slowest {slowest:?}");
+    drop(idle);
+    server.stop().await;
+}
+
+/// Over the connection cap, a new client waits in the listen backlog until a
+/// connection ends, here the idle ones cut off by the header timeout; then
+/// it is served. Without the cap it would be served at once.
+#[tokio::test]
+async fn connections_over_the_cap_wait_until_one_ends() {
+    let timeout = Duration::from_secs(1);
+    let server = limited_server(timeout, 4).await;
+    let address = server.base.trim_start_matches("http://").to_owned();
+    let mut idle = Vec::new();
+    for _ in 0..4 {
+        idle.push(TcpStream::connect(&address).await.expect("connect"));
+    }
+    // The four hold every slot; let the server accept them.
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let started = Instant::now();
+    let response = server.get("/health").await;
+    let took = started.elapsed();
+    assert_eq!(response.status().as_u16(), 200);
+    assert!(
+        took >= timeout.mul_f32(0.8),
+        "served after {took:?}, while four idle connections held all four slots"
+    );
+    assert!(took < timeout * 4, "served only after {took:?}");
+    // Each idle connection was closed by the server.
+    for stream in idle {
+        let (mut reader, _writer) = stream.into_split();
+        let (bytes, _) = read_until_closed(&mut reader).await;
+        assert!(
+            bytes.is_empty() || String::from_utf8_lossy(&bytes).starts_with("HTTP/1.1 408"),
+            "{bytes:?}"
+        );
     }
     server.stop().await;
 }

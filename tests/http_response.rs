@@ -40,7 +40,9 @@ fn a_4xx_shows_its_display_text() {
         response.headers()[http::header::CONTENT_TYPE],
         "application/problem+json"
     );
-    assert_eq!(response.headers().len(), 1);
+    // No variant here opts in to caching.
+    assert_eq!(response.headers()[http::header::CACHE_CONTROL], "no-store");
+    assert_eq!(response.headers().len(), 2);
     assert_response(&item_not_found(), &seen(&response));
 }
 
@@ -54,7 +56,8 @@ fn a_5xx_hides_its_display_text_and_its_source() {
     );
     assert_eq!(response.headers()[http::header::RETRY_AFTER], "2");
     assert_eq!(response.headers()["x-request-id"], "abc");
-    assert_eq!(response.headers().len(), 3);
+    assert_eq!(response.headers()[http::header::CACHE_CONTROL], "no-store");
+    assert_eq!(response.headers().len(), 4);
     for secret in SECRETS {
         assert!(!response.body().contains(secret), "{}", response.body());
     }
@@ -112,7 +115,13 @@ fn the_framework_neutral_response_matches() {
         assert_eq!(neutral.status.as_u16(), response.status().as_u16());
         assert_eq!(neutral.content_type(), Some("application/problem+json"));
         assert_eq!(neutral.body.as_deref(), Some(response.body().as_str()));
-        assert_eq!(neutral.headers, case.error.headers());
+        // The error's own headers, then `Cache-Control: no-store`, since
+        // no case opts in to caching.
+        let own_headers = case.error.headers();
+        let own: Vec<(&str, &str)> = own_headers.iter().collect();
+        let sent: Vec<(&str, &str)> = neutral.headers.iter().collect();
+        assert_eq!(sent[..own.len()], own[..]);
+        assert_eq!(sent[own.len()..], [("Cache-Control", "no-store")]);
         assert_eq!(neutral.headers.len() + 1, response.headers().len());
     }
 }

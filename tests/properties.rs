@@ -489,6 +489,12 @@ proptest! {
             }
         }
 
+        // Not opted in to caching: `no-store` last, unless the error set a
+        // `Cache-Control` of its own.
+        if !kept.iter().any(|(name, _)| name.eq_ignore_ascii_case("cache-control")) {
+            kept.push(("Cache-Control", "no-store"));
+        }
+
         let response = error.error_response();
         prop_assert_eq!(response.status, error.status);
         prop_assert_eq!(response.headers.iter().collect::<Vec<_>>(), kept.clone());

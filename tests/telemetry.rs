@@ -18,6 +18,15 @@ enum ApiError {
     #[error("the database is down")]
     #[http(status = 503)]
     Unavailable,
+    #[error("exports are not built yet")]
+    #[http(status = 501, log = "warn")]
+    NotBuilt,
+    #[error("down for maintenance")]
+    #[http(status = 503, log = "info")]
+    Maintenance,
+    #[error(transparent)]
+    #[http(transparent)]
+    Wrapped(Box<ApiError>),
 }
 
 /// What the subscriber saw: the fields recorded on spans, and those of events.
@@ -57,6 +66,7 @@ impl Subscriber for Seen {
     fn event(&self, event: &Event<'_>) {
         let mut fields = BTreeMap::new();
         event.record(&mut Fields(&mut fields));
+        fields.insert("level".to_owned(), event.metadata().level().to_string());
         self.events
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -182,4 +192,42 @@ fn without_a_code_the_error_type_is_the_status() {
         .unwrap_or_else(PoisonError::into_inner)
         .clone();
     assert_eq!(span.get("error.type").map(String::as_str), Some("418"));
+}
+
+/// The level of the one event an error response logs, if it logs one.
+fn logged_level(error: &ApiError) -> Option<String> {
+    let seen = respond(error);
+    let events = seen
+        .events
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .clone();
+    assert!(events.len() <= 1, "{events:#?}");
+    events.first().and_then(|event| event.get("level").cloned())
+}
+
+/// Logging by meaning: an unexpected 5xx pages someone (ERROR), a planned
+/// one (`#[http(log = ...)]`: a 501, a maintenance 503) does not; a 4xx is
+/// not logged; `transparent` delegates the level as it does the rest.
+#[test]
+fn a_planned_5xx_logs_at_its_own_level_and_an_unexpected_one_at_error() {
+    assert_eq!(
+        logged_level(&ApiError::Unavailable).as_deref(),
+        Some("ERROR")
+    );
+    assert_eq!(logged_level(&ApiError::NotBuilt).as_deref(), Some("WARN"));
+    assert_eq!(
+        logged_level(&ApiError::Maintenance).as_deref(),
+        Some("INFO")
+    );
+    assert_eq!(logged_level(&ApiError::ItemNotFound(1)), None);
+    assert_eq!(
+        logged_level(&ApiError::Wrapped(Box::new(ApiError::Maintenance))).as_deref(),
+        Some("INFO")
+    );
+    assert_eq!(ApiError::NotBuilt.log_level(), status_core::LogLevel::Warn);
+    assert_eq!(
+        ApiError::Unavailable.log_level(),
+        status_core::LogLevel::Error
+    );
 }

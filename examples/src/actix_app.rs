@@ -13,6 +13,7 @@
 
 use std::net::TcpListener;
 use std::sync::Arc;
+use std::time::Duration;
 
 use actix_web::dev::Server;
 use actix_web::http::header;
@@ -21,7 +22,7 @@ use serde_json::json;
 use status_core::StatusCode;
 use status_core::actix_web::{Json, Path, Problems};
 
-use crate::demo::BODY_LIMIT;
+use crate::demo::{BODY_LIMIT, Limits};
 use crate::error::DemoError;
 use crate::store::{NewItem, Store};
 
@@ -57,7 +58,8 @@ pub fn app_data(store: Arc<Store>) -> web::Data<Store> {
     web::Data::from(store)
 }
 
-/// An actix server answering on `listener` with [`configure`]d routes.
+/// An actix server answering on `listener` with [`configure`]d routes,
+/// within the default [`Limits`] (see [`server_with`]).
 ///
 /// The returned [`Server`] is a future that runs until stopped: await it on an
 /// actix (or any tokio) runtime, and stop it with `server.handle().stop(true)`
@@ -67,14 +69,44 @@ pub fn app_data(store: Arc<Store>) -> web::Data<Store> {
 ///
 /// When the listener cannot be handed to actix.
 pub fn server(listener: TcpListener, store: Arc<Store>, workers: usize) -> std::io::Result<Server> {
+    server_with(
+        listener,
+        store,
+        workers,
+        Limits::default(),
+        crate::demo::Config::default().body_timeout,
+    )
+}
+
+/// [`server`] with its own limits on slow clients, the same as the axum
+/// demo's and with the same defaults:
+///
+/// | limit | actix setting | a client over it |
+/// |---|---|---|
+/// | [`Limits::header_timeout`] (10 s) | `client_request_timeout` | 408 and the connection closed |
+/// | `body_timeout` (30 s) | status-core's [`Problems`] | 408 `body_timeout` problem, `Connection: close` |
+/// | [`Limits::max_connections`] (1024) | `max_connections`, **per worker** | waits in the listen backlog |
+///
+/// # Errors
+///
+/// When the listener cannot be handed to actix.
+pub fn server_with(
+    listener: TcpListener,
+    store: Arc<Store>,
+    workers: usize,
+    limits: Limits,
+    body_timeout: Duration,
+) -> std::io::Result<Server> {
     let data = app_data(store);
     let server = HttpServer::new(move || {
         App::new()
-            .wrap(Problems::new())
+            .wrap(Problems::new().body_timeout(body_timeout))
             .app_data(data.clone())
             .configure(configure)
     })
     .workers(workers.max(1))
+    .client_request_timeout(limits.header_timeout)
+    .max_connections(limits.max_connections.max(1))
     .shutdown_timeout(5)
     .listen(listener)?
     .run();

@@ -1,8 +1,9 @@
 //! Command-line options and logging set-up shared by the server examples.
 
 use std::process::ExitCode;
+use std::time::Duration;
 
-/// What `--port`, `--db` and `--quiet` said.
+/// What `--port`, `--db`, `--quiet` and the timeout options said.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ServerOptions {
     /// Port on 127.0.0.1; 0 picks a free one.
@@ -11,10 +12,14 @@ pub struct ServerOptions {
     pub database: String,
     /// Do not log each request.
     pub quiet: bool,
+    /// `--header-timeout SECONDS`: how long a request's head may take.
+    pub header_timeout: Option<Duration>,
+    /// `--body-timeout SECONDS`: how long a request's body may take.
+    pub body_timeout: Option<Duration>,
 }
 
-/// Parses `--port N`, `--db PATH` (also as `--port=N`), `-q`/`--quiet` and
-/// `-h`/`--help`. `Ok(None)` asks for the help text.
+/// Parses `--port N`, `--db PATH`, `--header-timeout S`, `--body-timeout S`
+/// (also as `--port=N`), `-q`/`--quiet` and `-h`/`--help`. `Ok(None)` asks for the help text.
 ///
 /// # Errors
 ///
@@ -27,6 +32,8 @@ pub fn parse_server_args(
         port: default_port,
         database: ":memory:".to_owned(),
         quiet: false,
+        header_timeout: None,
+        body_timeout: None,
     };
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
@@ -52,10 +59,27 @@ pub fn parse_server_args(
                     .map_err(|_| format!("--port takes a number from 0 to 65535, not {text:?}"))?;
             }
             "--db" => options.database = value("--db")?,
+            "--header-timeout" => {
+                options.header_timeout =
+                    Some(seconds("--header-timeout", &value("--header-timeout")?)?);
+            }
+            "--body-timeout" => {
+                options.body_timeout = Some(seconds("--body-timeout", &value("--body-timeout")?)?);
+            }
             other => return Err(format!("unknown option {other:?}")),
         }
     }
     Ok(Some(options))
+}
+
+/// A whole number of seconds, at least 1.
+fn seconds(name: &str, text: &str) -> Result<Duration, String> {
+    match text.parse::<u64>() {
+        Ok(seconds) if seconds > 0 => Ok(Duration::from_secs(seconds)),
+        _ => Err(format!(
+            "{name} takes a whole number of seconds from 1, not {text:?}"
+        )),
+    }
 }
 
 /// The options from the process's arguments, or the exit code to stop with:
@@ -105,7 +129,9 @@ mod tests {
             ServerOptions {
                 port: 8080,
                 database: "items.db".to_owned(),
-                quiet: true
+                quiet: true,
+                header_timeout: None,
+                body_timeout: None,
             }
         );
         assert_eq!(
@@ -119,6 +145,11 @@ mod tests {
             Some(3000)
         );
         assert_eq!(parse(&["--help"]), Ok(None));
+        let timeouts = parse(&["--header-timeout", "2", "--body-timeout=5"])
+            .expect("valid")
+            .expect("not help");
+        assert_eq!(timeouts.header_timeout, Some(Duration::from_secs(2)));
+        assert_eq!(timeouts.body_timeout, Some(Duration::from_secs(5)));
     }
 
     #[test]
@@ -128,6 +159,10 @@ mod tests {
             Err("--port takes a number from 0 to 65535, not \"http\"".to_owned())
         );
         assert_eq!(parse(&["--db"]), Err("--db needs a value".to_owned()));
+        assert_eq!(
+            parse(&["--body-timeout", "0"]),
+            Err("--body-timeout takes a whole number of seconds from 1, not \"0\"".to_owned())
+        );
         assert_eq!(
             parse(&["--verbose"]),
             Err("unknown option \"--verbose\"".to_owned())

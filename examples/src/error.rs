@@ -62,9 +62,10 @@ pub enum DemoError {
         existing_id: i64,
     },
 
-    /// A route that was removed on purpose.
+    /// A route that was removed on purpose, for good: the one error a
+    /// cache may keep (410 is heuristically cacheable).
     #[error("{0} was retired; use /items")]
-    #[http(status = 410, code = "route_retired")]
+    #[http(status = 410, code = "route_retired", cacheable)]
     Retired(&'static str),
 
     /// `If-Match` names a version that is no longer current.
@@ -115,14 +116,15 @@ pub enum DemoError {
     #[http(status = 500, code = "internal")]
     Database(#[from] rusqlite::Error),
 
-    /// A feature that does not exist yet.
-    #[error("{0} is not implemented")]
-    #[http(status = 501, expose)]
-    NotImplemented(&'static str),
+    /// A request method this server does not implement for any resource:
+    /// planned, so logged at WARN, not ERROR.
+    #[error("the method {0} is not implemented by this server")]
+    #[http(status = 501, expose, log = "warn")]
+    NotImplemented(String),
 
-    /// The maintenance switch is on.
+    /// The maintenance switch is on: planned, so logged at INFO.
     #[error("the service is down for maintenance")]
-    #[http(status = 503, retry_after = 120)]
+    #[http(status = 503, retry_after = 120, log = "info")]
     Maintenance,
 
     /// What the framework answers on its own: a body that is not JSON or does

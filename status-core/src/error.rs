@@ -64,6 +64,48 @@ pub trait HttpError: core::error::Error {
         Headers::new()
     }
 
+    /// Whether a cache may store this error response without being told to
+    /// (RFC 9111 Section 4.2.2). `false` by default, and then the response
+    /// carries `Cache-Control: no-store`, so that no shared cache keeps a
+    /// 404 that was true for a moment only. It takes effect only for a
+    /// status that is heuristically cacheable by default
+    /// ([`StatusCode::is_cacheable_by_default`]: 404, 405, 410, 414, 451,
+    /// 501); the derive's `#[http(cacheable)]` is checked against that at
+    /// compile time. A `Cache-Control` of the error's own
+    /// [`headers`](HttpError::headers) is always kept as it is.
+    ///
+    /// ```
+    /// use status_core::HttpError;
+    ///
+    /// #[derive(Debug, thiserror::Error, HttpError)]
+    /// enum ApiError {
+    ///     #[error("this API version was retired")]
+    ///     #[http(status = 410, cacheable)]
+    ///     Retired,
+    ///     #[error("no such item")]
+    ///     #[http(status = 404)]
+    ///     NotFound,
+    /// }
+    ///
+    /// assert_eq!(ApiError::Retired.error_response().headers.get("cache-control"), None);
+    /// assert_eq!(
+    ///     ApiError::NotFound.error_response().headers.get("cache-control"),
+    ///     Some("no-store")
+    /// );
+    /// ```
+    fn cacheable(&self) -> bool {
+        false
+    }
+
+    /// How loud a 5xx of this error is logged (feature `tracing`):
+    /// [`LogLevel::Error`] by default, since an unexpected server error
+    /// needs a person. A 5xx that is planned (a 501 for what is not built, a
+    /// maintenance 503) says so with the derive's `#[http(log = "warn")]` or
+    /// `"info"`. A 4xx is not logged at all.
+    fn log_level(&self) -> LogLevel {
+        LogLevel::Error
+    }
+
     /// Adds what this occurrence carries beyond the standard members: the
     /// extension members (RFC 9457, Section 3.2), the `instance`, the
     /// failing members in `errors`. Nothing by default; the derive fills it
@@ -161,6 +203,14 @@ impl<T: HttpError> HttpError for alloc::boxed::Box<T> {
 
     fn headers(&self) -> Headers {
         (**self).headers()
+    }
+
+    fn cacheable(&self) -> bool {
+        (**self).cacheable()
+    }
+
+    fn log_level(&self) -> LogLevel {
+        (**self).log_level()
     }
 
     fn extend_problem(&self, problem: &mut ProblemDetails) {
@@ -273,7 +323,17 @@ impl ErrorResponse {
 fn parts<E: HttpError + ?Sized>(error: &E) -> (StatusCode, Headers, Option<ProblemDetails>) {
     let status = log_answer(error);
     let problem = status.allows_body().then(|| error.problem());
-    (status, error.headers(), problem)
+    let mut headers = error.headers();
+    if !may_be_stored(error, status) {
+        no_store(&mut headers);
+    }
+    (status, headers, problem)
+}
+
+/// Whether caches may store `error`'s response heuristically: only when the
+/// variant opts in and the registry marks its status `cacheable`.
+pub(crate) fn may_be_stored<E: HttpError + ?Sized>(error: &E, status: StatusCode) -> bool {
+    error.cacheable() && status.is_cacheable_by_default()
 }
 
 /// Logs that `error` is being answered: a 5xx error's source chain (feature
@@ -282,8 +342,33 @@ fn parts<E: HttpError + ?Sized>(error: &E) -> (StatusCode, Headers, Option<Probl
 pub(crate) fn log_answer<E: HttpError + ?Sized>(error: &E) -> StatusCode {
     let status = error.status();
     if status.is_server_error() {
-        crate::log::server_error(status, error.code(), error);
+        crate::log::server_error(error.log_level(), status, error.code(), error);
     }
     crate::log::error_response(status, error.code());
     status
+}
+
+/// `Cache-Control: no-store`, unless `headers` say something about caching
+/// already: an error response is true for the moment it is sent.
+pub(crate) fn no_store(headers: &mut Headers) {
+    if headers.get("cache-control").is_none() {
+        headers.push_checked("Cache-Control", "no-store");
+    }
+}
+
+/// How loud an error is logged: the levels of `tracing` (and of `log`), from
+/// the loudest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LogLevel {
+    /// Something failed that a person must look at.
+    Error,
+    /// Planned, but worth noticing: a 501, an overload shed on purpose.
+    Warn,
+    /// Planned and expected: a maintenance window.
+    Info,
+    /// Detail for whoever is debugging.
+    Debug,
+    /// Everything.
+    Trace,
 }

@@ -314,9 +314,11 @@ pub(crate) fn generic_response(
             .with_detail(phrase)
             .render(format)
     });
+    let mut headers = Headers::new();
+    crate::error::no_store(&mut headers);
     crate::ErrorResponse {
         status,
-        headers: Headers::new(),
+        headers,
         body,
         format,
     }
@@ -366,6 +368,14 @@ impl HttpError for FrameworkError {
 
     fn exposes_detail(&self) -> bool {
         self.kind.exposes_detail()
+    }
+
+    fn cacheable(&self) -> bool {
+        self.kind.cacheable()
+    }
+
+    fn log_level(&self) -> crate::LogLevel {
+        self.kind.log_level()
     }
 
     /// The kind's headers, but for an empty `Allow`: a 405 whose framework

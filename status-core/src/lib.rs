@@ -147,7 +147,7 @@ pub use class::Nonstandard;
 pub use class::{
     ClientError, Informational, Redirection, ServerError, Status, StatusClass, Success,
 };
-pub use error::{ErrorResponse, HttpError};
+pub use error::{ErrorResponse, HttpError, LogLevel};
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 pub use extension::SerializeError;

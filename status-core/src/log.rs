@@ -5,20 +5,38 @@ use crate::StatusCode;
 
 /// A 5xx error: its whole source chain, which the client never sees, with
 /// the OpenTelemetry HTTP semantic-convention fields (see [`error_response`]).
+/// At `level`: an unexpected 5xx at ERROR, a planned one lower.
 #[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
 pub(crate) fn server_error<E: core::error::Error + ?Sized>(
+    level: crate::LogLevel,
     status: StatusCode,
     code: &'static str,
     error: &E,
 ) {
     #[cfg(feature = "tracing")]
-    tracing::error!(
-        status = status.as_u16(),
-        http.response.status_code = status.as_u16(),
-        "error.type" = error_type(status, code),
-        error = %Chain(error),
-        "server error response"
-    );
+    {
+        use crate::LogLevel;
+        // `tracing`'s macros take the level as a constant: one arm each.
+        macro_rules! event {
+            ($level:expr) => {
+                tracing::event!(
+                    $level,
+                    status = status.as_u16(),
+                    http.response.status_code = status.as_u16(),
+                    "error.type" = error_type(status, code),
+                    error = %Chain(error),
+                    "server error response"
+                )
+            };
+        }
+        match level {
+            LogLevel::Error => event!(tracing::Level::ERROR),
+            LogLevel::Warn => event!(tracing::Level::WARN),
+            LogLevel::Info => event!(tracing::Level::INFO),
+            LogLevel::Debug => event!(tracing::Level::DEBUG),
+            LogLevel::Trace => event!(tracing::Level::TRACE),
+        }
+    }
 }
 
 /// Every error response, as the OpenTelemetry HTTP semantic conventions

@@ -226,8 +226,8 @@ impl Seen {
 }
 
 /// Asserts that `seen` is exactly the response `expected` describes: status,
-/// the full set of header fields (`content-type: application/problem+json`
-/// plus the variant's own), and a body that parses to exactly the expected
+/// the full set of header fields (`content-type: application/problem+json`,
+/// `cache-control: no-store` plus the variant's own), and a body that parses to exactly the expected
 /// JSON object. A hidden 5xx must not leak any of [`SECRETS`].
 pub(crate) fn assert_response(expected: &Case, seen: &Seen) {
     let what = format!("{:?}", expected.error);
@@ -242,6 +242,13 @@ pub(crate) fn assert_response(expected: &Case, seen: &Seen) {
         "content-type".to_owned(),
         "application/problem+json".to_owned(),
     ));
+    // No case opts in to caching: every error response is `no-store`.
+    if !want
+        .iter()
+        .any(|(name, _)| name.eq_ignore_ascii_case("cache-control"))
+    {
+        want.push(("cache-control".to_owned(), "no-store".to_owned()));
+    }
     want.sort();
     let mut got = seen.headers.clone();
     got.sort();

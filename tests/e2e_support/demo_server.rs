@@ -5,10 +5,8 @@
 //! Not part of `e2e_support/mod.rs`, which the actix tests share too: the
 //! demo's tests include this file with `#[path]`.
 
-use std::net::SocketAddr;
 use std::time::Duration;
 
-use axum::ServiceExt as _;
 use reqwest::{Client, Method, Response};
 use serde_json::{Value, json};
 use status_core::conformance::ConformanceLayer;
@@ -65,14 +63,11 @@ impl TestServer {
             tower::ServiceExt::map_response(guarded, |response: axum::response::Response<_>| {
                 response.map(axum::body::Body::new)
             });
-        let service = app.into_make_service_with_connect_info::<SocketAddr>();
-        let task = tokio::spawn(async move {
-            axum::serve(listener, service)
-                .with_graceful_shutdown(async move {
-                    let _ = stop.await;
-                })
-                .await
-        });
+        // The demo's own server loop, with its connection limits.
+        let limits = config.limits;
+        let task = tokio::spawn(demo::serve_with(listener, app, limits, async move {
+            let _ = stop.await;
+        }));
         let client = Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .timeout(Duration::from_secs(5))

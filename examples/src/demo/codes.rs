@@ -10,7 +10,7 @@ use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query};
 use axum::http::{HeaderMap, header};
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{MethodRouter, get};
 use serde::Deserialize;
 
 use super::AppState;
@@ -21,10 +21,13 @@ use crate::reference::{Registry, code_page, reference_page};
 static REGISTRY: LazyLock<Registry> = LazyLock::new(Registry::builtin);
 
 /// The routes, merged into the demo's router.
-pub(super) fn routes() -> Router<Arc<AppState>> {
+/// The routes, each through `guard` (the demo's maintenance and rate limit).
+pub(super) fn routes(
+    guard: &impl Fn(MethodRouter<Arc<AppState>>) -> MethodRouter<Arc<AppState>>,
+) -> Router<Arc<AppState>> {
     Router::new()
-        .route("/codes", get(all_codes))
-        .route("/codes/{code}", get(one_code))
+        .route("/codes", guard(get(all_codes)))
+        .route("/codes/{code}", guard(get(one_code)))
 }
 
 #[derive(Deserialize)]

@@ -208,10 +208,6 @@ const OPERATIONS: &[Operation] = &[
         param: Some(Param::ItemId), input: Input::Nothing, bearer: false,
         success: &[Success { status: StatusCode::NoContent, description: "Deleted.", body: Body::Empty, headers: &[] }],
         errors: &["item_not_found", "internal"] },
-    Operation { method: HttpMethod::Patch, path: "/items/{id}", id: "patchItem", summary: "Not implemented: use PUT",
-        param: Some(Param::ItemId), input: Input::Nothing, bearer: false,
-        success: &[],
-        errors: &["not_implemented"] },
     Operation { method: HttpMethod::Get, path: "/items/{id}/attachments", id: "listAttachments", summary: "An item's attachment file names",
         param: Some(Param::ItemId), input: Input::Nothing, bearer: false,
         success: &[Success { status: StatusCode::Ok, description: "The file names.", body: Body::Attachments, headers: &[] }],
@@ -396,13 +392,25 @@ fn request_body(input: Input) -> Option<utoipa::openapi::request_body::RequestBo
             .property(
                 "name",
                 string()
-                    .description(Some("Unique; surrounding white space is trimmed."))
+                    .description(Some(
+                        "Unique; surrounding white space is trimmed; no control characters.",
+                    ))
                     .min_length(Some(1))
                     .max_length(Some(MAX_NAME))
-                    .pattern(Some(r"\S")),
+                    // Something other than white space, and no control
+                    // character (Unicode's Cc) anywhere: what `NewItem::validate` holds it to.
+                    .pattern(Some(
+                        r"^[^\u0000-\u001F\u007F-\u009F]*[^\s\u0000-\u001F\u007F-\u009F][^\u0000-\u001F\u007F-\u009F]*$",
+                    )),
             )
             .required("name")
-            .property("description", string().max_length(Some(MAX_DESCRIPTION)))
+            .property(
+                "description",
+                string()
+                    .description(Some("No control characters but tab and line breaks."))
+                    .max_length(Some(MAX_DESCRIPTION))
+                    .pattern(Some(r"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$")),
+            )
             .additional_properties(Some(
                 utoipa::openapi::schema::AdditionalProperties::FreeForm(false),
             ))

@@ -2,12 +2,16 @@
 //! `#[derive(HttpError)]` enum, [`DemoError`].
 //!
 //! `examples/demo.rs` runs it; the end-to-end tests start it on an ephemeral
-//! port with [`serve`].
+//! port with [`serve`], which also bounds slow clients (header and body
+//! timeouts, a connection cap). The order in which a request's checks run,
+//! and why (no rate limit or maintenance for a request no route takes), is
+//! on [`app`].
 
 mod codes;
 mod docs;
 mod limiter;
 mod routes;
+mod server;
 
 use std::convert::Infallible;
 use std::net::SocketAddr;
@@ -15,17 +19,18 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use axum::ServiceExt as _;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Request, State};
 use axum::http::Method;
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
+use axum::routing::MethodRouter;
 use status_core::axum::ProblemLayer;
 use tokio::net::TcpListener;
 use tower::{Layer as _, Service};
 
 pub use docs::{catalog_page, documented_codes, openapi};
 pub use limiter::RateLimit;
+pub use server::{Limits, serve_with};
 
 use crate::error::DemoError;
 use crate::store::Store;
@@ -43,7 +48,11 @@ pub struct Config {
     /// Log each request to standard output.
     pub log_requests: bool,
     /// How long a client may take to send a request body: 408 after that.
+    /// Default 30 s.
     pub body_timeout: Duration,
+    /// How long it may take to send a request's head, and how many
+    /// connections are served at once (see [`serve`]).
+    pub limits: Limits,
 }
 
 impl Default for Config {
@@ -53,6 +62,7 @@ impl Default for Config {
             rate_limit: RateLimit::default(),
             log_requests: true,
             body_timeout: Duration::from_secs(30),
+            limits: Limits::default(),
         }
     }
 }
@@ -66,6 +76,7 @@ pub struct AppState {
     pub(crate) next_job: AtomicU64,
     log_requests: bool,
     body_timeout: Duration,
+    limits: Limits,
 }
 
 /// The state of a fresh demo.
@@ -82,6 +93,7 @@ pub fn state(config: &Config) -> Result<Arc<AppState>, rusqlite::Error> {
         next_job: AtomicU64::new(1),
         log_requests: config.log_requests,
         body_timeout: config.body_timeout,
+        limits: config.limits,
     }))
 }
 
@@ -90,6 +102,24 @@ pub fn state(config: &Config) -> Result<Arc<AppState>, rusqlite::Error> {
 /// answers on its own a problem (the router's 404 and 405 included, so it
 /// wraps the whole router), catches panics and times out stalled bodies;
 /// the request log is outermost, so it logs what the client received.
+///
+/// # The order of the checks
+///
+/// A request meets them from the outside in, and the first that fails answers:
+///
+/// | order | check | answer | why here |
+/// |---|---|---|---|
+/// | 1 | request log | | outermost, so it logs what the client received |
+/// | 2 | [`ProblemLayer`] | problems, 500 for a panic, 408 for a stalled body | wraps everything, so every error below is a problem |
+/// | 3 | method known to the server | 501 | RFC 9110 Section 15.6.2: a method the server does not recognise for any resource, whatever the path |
+/// | 4 | router: path, then method | 404, 405 with `Allow` | a request that matches no route cannot change anything, so it spends no rate-limit token and learns the truth even in maintenance |
+/// | 5 | maintenance switch | 503 with `Retry-After` | before the limiter, so a refused write costs no token |
+/// | 6 | rate limit on changes | 429 with `Retry-After` | only for a route and method that exist |
+/// | 7 | the handler's extractors | 401, 403, 406, 413, 415, 400, 422 | credentials before the body (see `set_maintenance`) |
+///
+/// Steps 5 and 6 wrap each route's methods ([`MethodRouter::route_layer`],
+/// in `guarded`), so they run only once a route and one of its methods
+/// matched. `Router::route_layer` would not do: it wraps a route's 405 too.
 pub fn app(
     state: Arc<AppState>,
 ) -> impl Service<Request, Response = Response, Error = Infallible, Future: Send + 'static>
@@ -97,19 +127,27 @@ pub fn app(
 + Send
 + Sync
 + 'static {
-    let router = routes::routes()
-        .layer(middleware::from_fn_with_state(state.clone(), rate_limit))
-        .layer(middleware::from_fn_with_state(state.clone(), maintenance))
+    let router = routes::routes(&state)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(state.clone());
+    let known = middleware::from_fn(known_method).layer(router);
     let problems = ProblemLayer::new()
         .body_timeout(state.body_timeout)
-        .layer(router);
+        .layer(known);
     middleware::from_fn_with_state(state, log_request).layer(problems)
 }
 
 /// Serves the demo on `listener` until `shutdown` completes, then finishes
 /// the requests in flight.
+///
+/// A slow or stalled client is bounded three ways, each configurable in
+/// [`Config`]:
+///
+/// | limit | default | a client over it |
+/// |---|---|---|
+/// | [`Limits::header_timeout`] | 10 s | connection closed (no request yet to answer) |
+/// | [`Config::body_timeout`] | 30 s | 408 `body_timeout` problem, `Connection: close` |
+/// | [`Limits::max_connections`] | 1024 | waits in the listen backlog until a connection ends |
 ///
 /// # Errors
 ///
@@ -119,10 +157,8 @@ pub async fn serve(
     state: Arc<AppState>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, service)
-        .with_graceful_shutdown(shutdown)
-        .await
+    let limits = state.limits;
+    serve_with(listener, app(state), limits, shutdown).await
 }
 
 /// Logs method, path, status and latency of every request.
@@ -140,6 +176,42 @@ async fn log_request(State(state): State<Arc<AppState>>, request: Request, next:
         );
     }
     response
+}
+
+/// `methods` behind the maintenance switch, then the rate limit: both run
+/// only for a method the route implements, never for the 405 of one it
+/// does not.
+fn guarded(
+    state: &Arc<AppState>,
+    methods: MethodRouter<Arc<AppState>>,
+) -> MethodRouter<Arc<AppState>> {
+    methods
+        .route_layer(middleware::from_fn_with_state(state.clone(), rate_limit))
+        .route_layer(middleware::from_fn_with_state(state.clone(), maintenance))
+}
+
+/// A method this server does not know at all (`BREW`, `PROPFIND`) is a 501
+/// on any path (RFC 9110 Section 15.6.2); a known one that a route lacks is
+/// the router's 405. Known: RFC 9110's, `PATCH` (RFC 5789) and `QUERY`
+/// (the IETF's safe method with content), which clients and tools such as
+/// Schemathesis send expecting a 405 where a route does not take it.
+async fn known_method(request: Request, next: Next) -> Response {
+    let known = matches!(
+        *request.method(),
+        Method::GET
+            | Method::HEAD
+            | Method::POST
+            | Method::PUT
+            | Method::DELETE
+            | Method::CONNECT
+            | Method::OPTIONS
+            | Method::TRACE
+            | Method::PATCH
+    ) || request.method().as_str() == "QUERY";
+    if !known {
+        return DemoError::NotImplemented(request.method().to_string()).into_response();
+    }
+    next.run(request).await
 }
 
 /// While the maintenance switch is on, everything but `/health` and

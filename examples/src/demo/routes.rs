@@ -10,7 +10,7 @@ use axum::Router;
 use axum::extract::{FromRequest as _, Request, State};
 use axum::http::{self, HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
+use axum::routing::{MethodRouter, get, post, put};
 use headers::authorization::Bearer;
 use headers::{Authorization, ETag, HeaderMapExt as _, IfMatch, IfNoneMatch};
 use headers_accept::Accept;
@@ -31,44 +31,51 @@ type ApiResult = Result<Response, DemoError>;
 const JSON: &str = "application/json";
 const CSV: &str = "text/csv";
 
-pub(super) fn routes() -> Router<Arc<AppState>> {
+pub(super) fn routes(state: &Arc<AppState>) -> Router<Arc<AppState>> {
+    // Maintenance and the rate limit wrap each route's implemented methods
+    // only, so that the router's 404 and 405 never pass them.
+    let guard = |methods: MethodRouter<Arc<AppState>>| super::guarded(state, methods);
     Router::new()
-        .route("/health", get(health))
-        .route("/items", get(list_items).post(create_item))
-        .route("/items/export", get(export_items))
+        .route("/health", guard(get(health)))
+        .route("/items", guard(get(list_items).post(create_item)))
+        .route("/items/export", guard(get(export_items)))
         .route(
             "/items/{id}",
-            get(get_item)
-                .put(update_item)
-                .delete(delete_item)
-                .patch(patch_item),
+            guard(get(get_item).put(update_item).delete(delete_item)),
         )
-        .route("/items/{id}/attachments", get(attachments))
-        .route("/jobs", post(create_job))
-        .route("/jobs/{id}", get(get_job))
-        .route("/admin/maintenance", put(set_maintenance))
-        .route("/admin/stats", get(stats))
+        .route("/items/{id}/attachments", guard(get(attachments)))
+        .route("/jobs", guard(post(create_job)))
+        .route("/jobs/{id}", guard(get(get_job)))
+        .route("/admin/maintenance", guard(put(set_maintenance)))
+        .route("/admin/stats", guard(get(stats)))
         .route(
             "/old-items",
-            get(|| async { redirect(codes::MovedPermanently, "/items") }),
+            guard(get(|| async {
+                redirect(codes::MovedPermanently, "/items")
+            })),
         )
         .route(
             "/temp-items",
-            get(|| async { redirect(codes::Found, "/items") }),
+            guard(get(|| async { redirect(codes::Found, "/items") })),
         )
         .route(
             "/submit-form",
-            post(|| async { redirect(codes::SeeOther, "/items") }),
+            guard(post(|| async { redirect(codes::SeeOther, "/items") })),
         )
         .route(
             "/upload",
-            post(|| async { redirect(codes::TemporaryRedirect, "/items") }),
+            guard(post(|| async {
+                redirect(codes::TemporaryRedirect, "/items")
+            })),
         )
         .route(
             "/catalog",
-            get(|| async { redirect(codes::PermanentRedirect, "/items") }),
+            guard(get(|| async {
+                redirect(codes::PermanentRedirect, "/items")
+            })),
         )
-        // The methods the document lists; any other is a 405 with `Allow`.
+        // The methods the document lists, each a 410; any other is a 405
+        // with `Allow`. It changes nothing, so it needs no guard.
         .route("/v1/items", {
             let retired = || async { DemoError::Retired("/v1/items") };
             get(retired)
@@ -79,11 +86,11 @@ pub(super) fn routes() -> Router<Arc<AppState>> {
                 .options(retired)
                 .trace(retired)
         })
-        .route("/teapot", get(|| async { DemoError::Teapot }))
-        .route("/openapi.json", get(super::docs::openapi_json))
-        .route("/errors", get(super::docs::error_catalog))
-        .merge(super::codes::routes())
-        .route("/debug/panic", get(debug_panic))
+        .route("/teapot", guard(get(|| async { DemoError::Teapot })))
+        .route("/openapi.json", guard(get(super::docs::openapi_json)))
+        .route("/errors", guard(get(super::docs::error_catalog)))
+        .merge(super::codes::routes(&guard))
+        .route("/debug/panic", guard(get(debug_panic)))
 }
 
 /// Only redirect types compile here: `redirect(codes::NotFound, ..)` does not.
@@ -95,9 +102,18 @@ fn redirect<S: Redirection>(_status: S, location: &'static str) -> Response {
         .into_response()
 }
 
+/// `no-store`: a health answer is true only for the moment it is sent.
 async fn health() -> Response {
-    Json(json!({ "status": "ok" })).into_response()
+    (
+        [(header::CACHE_CONTROL, "no-store")],
+        Json(json!({ "status": "ok" })),
+    )
+        .into_response()
 }
+
+/// What a response with an `ETag` says to caches: keep it, but ask first
+/// (RFC 9111 Section 5.2.2.4), which `If-None-Match` makes cheap.
+const REVALIDATE: (header::HeaderName, &str) = (header::CACHE_CONTROL, "no-cache");
 
 /// Panics on purpose, to show what a bug in a handler looks like from outside:
 /// a masked 500 problem (status-core's `ProblemLayer` catches it), and the
@@ -193,7 +209,11 @@ async fn create_item(State(state): Shared, Json(new): Json<NewItem>) -> ApiResul
     let location = format!("/items/{}", item.id);
     Ok((
         http::StatusCode::from(StatusCode::Created),
-        [(header::LOCATION, location), (header::ETAG, item.etag())],
+        [
+            (header::LOCATION, location),
+            (header::ETAG, item.etag()),
+            (REVALIDATE.0, REVALIDATE.1.to_owned()),
+        ],
         Json(item),
     )
         .into_response())
@@ -215,9 +235,9 @@ async fn get_item(State(state): Shared, Path(id): Path<i64>, headers: HeaderMap)
     };
     if unchanged {
         let not_modified = http::StatusCode::from(StatusCode::NotModified);
-        return Ok((not_modified, [(header::ETAG, etag)]).into_response());
+        return Ok((not_modified, [(header::ETAG, etag)], [REVALIDATE]).into_response());
     }
-    Ok(([(header::ETAG, etag)], Json(item)).into_response())
+    Ok(([(header::ETAG, etag)], [REVALIDATE], Json(item)).into_response())
 }
 
 async fn update_item(
@@ -253,16 +273,12 @@ async fn update_item(
     let item = state
         .store
         .update(id, &new.validate()?, precondition.as_ref())?;
-    Ok(([(header::ETAG, item.etag())], Json(item)).into_response())
+    Ok(([(header::ETAG, item.etag())], [REVALIDATE], Json(item)).into_response())
 }
 
 async fn delete_item(State(state): Shared, Path(id): Path<i64>) -> ApiResult {
     state.store.delete(id)?;
     Ok(StatusCode::NoContent.into_response())
-}
-
-async fn patch_item(Path(_): Path<i64>) -> DemoError {
-    DemoError::NotImplemented("PATCH /items/{id} (use PUT)")
 }
 
 async fn attachments(State(state): Shared, Path(id): Path<i64>) -> ApiResult {
@@ -338,8 +354,15 @@ async fn export_items(State(state): Shared, headers: HeaderMap) -> ApiResult {
     }
 }
 
+/// One CSV cell (RFC 4180), safe to open in a spreadsheet: a cell that
+/// starts with `=`, `+`, `-`, `@`, tab or CR would run as a formula there,
+/// so, as OWASP's CSV injection guidance says, it gets a leading `'` (which
+/// makes it text) and quotes.
 fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
+    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if formula {
+        format!("\"'{}\"", text.replace('"', "\"\""))
+    } else if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text.to_owned()

@@ -151,15 +151,17 @@ fn redirects(registry: &Registry) -> Option<String> {
     ))
 }
 
-/// The order in which the demo checks a request, each failure its code: its
-/// middleware first (`examples/src/demo/mod.rs`: maintenance outside rate
-/// limiting, both outside the router), then the router, the extractors and
-/// the handler. The codes' phrases come from the registry.
+/// The order in which the demo checks a request, each failure its code
+/// (`examples/src/demo/mod.rs`, `app`): the method filter, the router, then
+/// the route layers (maintenance outside rate limiting, so that neither
+/// answers a request no route takes), the extractors and the handler. The
+/// codes' phrases come from the registry.
 const CHECKS: &[(u16, &str)] = &[
-    (503, "Maintenance off?"),
-    (429, "A write within the rate limit?"),
+    (501, "Does the server know the method?"),
     (404, "Is there such a route?"),
     (405, "Does it take this method?"),
+    (503, "Maintenance off?"),
+    (429, "A write within the rate limit?"),
     (400, "Is the request well-formed?"),
     (401, "Are the credentials valid?"),
     (403, "May this client do this?"),
@@ -188,9 +190,10 @@ fn error_order(registry: &Registry) -> Option<String> {
     Some(figure(
         "error-order",
         &svg.finish("The order of error checks"),
-        "The order this demo applies, each failure answered with its code: its middleware \
-         (maintenance, then the rate limit on writes), then the router, the request's syntax, \
-         who asks, what they may do and the item itself; a failure of the server is a 5xx.",
+        "The order this demo applies, each failure answered with its code: a method it does \
+         not know, then the router, then maintenance and the rate limit on writes (only for \
+         a route that exists), the request's syntax, who asks, what they may do and the item \
+         itself; a failure of the server is a 5xx.",
     ))
 }
 

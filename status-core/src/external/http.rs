@@ -32,15 +32,16 @@ impl crate::ErrorResponse {
     }
 }
 
-/// The `http::Response` of a derived error's own (not transparent) variant,
-/// before its headers: status, `Content-Type` when the status allows content,
-/// and the body written in one pass (`crate::render`). The derived
-/// `to_http_response` appends the variant's headers after it, in the order
-/// `Headers` would hold them, so the result is `error_response().into_http()`
-/// byte for byte.
+/// The `http::Response` of a derived error's own (not transparent) variant:
+/// status, `Content-Type` when the status allows content, the variant's
+/// headers (`append`, in the order `Headers` would hold them), then
+/// `Cache-Control: no-store` by the rule `ErrorResponse` follows, and the
+/// body written in one pass (`crate::render`). The result is
+/// `error_response().into_http()` byte for byte (`tests/http_response.rs`).
 #[doc(hidden)]
 pub fn derived_http_response<E: crate::HttpError + ?Sized>(
     error: &E,
+    append: impl FnOnce(&mut ::http::HeaderMap),
 ) -> ::http::Response<alloc::string::String> {
     let status = crate::error::log_answer(error);
     let allows_body = status.allows_body();
@@ -51,10 +52,20 @@ pub fn derived_http_response<E: crate::HttpError + ?Sized>(
     };
     let mut response = ::http::Response::new(body);
     *response.status_mut() = to_http(status.as_u16());
+    let headers = response.headers_mut();
     if allows_body {
-        response.headers_mut().insert(
+        headers.insert(
             ::http::header::CONTENT_TYPE,
             const { ::http::HeaderValue::from_static(crate::PROBLEM_JSON) },
+        );
+    }
+    append(headers);
+    if !crate::error::may_be_stored(error, status)
+        && !headers.contains_key(::http::header::CACHE_CONTROL)
+    {
+        headers.append(
+            ::http::header::CACHE_CONTROL,
+            const { ::http::HeaderValue::from_static("no-store") },
         );
     }
     response

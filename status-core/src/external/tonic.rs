@@ -87,7 +87,7 @@ use crate::{GrpcCode, HttpError, StatusCode};
 pub fn to_status<E: HttpError + ?Sized>(error: &E) -> ::tonic::Status {
     let status = error.status();
     if status.is_server_error() {
-        crate::log::server_error(status, error.code(), error);
+        crate::log::server_error(error.log_level(), status, error.code(), error);
     }
     let mut details: Vec<ErrorDetail> = Vec::with_capacity(4);
     details.push(

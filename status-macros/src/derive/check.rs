@@ -21,6 +21,8 @@ pub(crate) fn check(cx: &Ctxt, input: &Input<'_>) {
         }
         check_status_present(cx, variant);
         check_error_status(cx, variant);
+        check_cacheable_status(cx, variant);
+        check_log_on_server_error(cx, variant);
         check_required_headers(cx, variant);
         check_field_references(cx, variant);
         for field in &variant.members {
@@ -172,6 +174,43 @@ fn check_error_status(cx: &Ctxt, variant: &Variant<'_>) {
             span,
             format_args!(
                 "{} {} is not an error status; use a 4xx or 5xx code in #[http(status = ...)]",
+                entry.code, entry.phrase
+            ),
+        );
+    }
+}
+
+// Only a status that is heuristically cacheable (`cacheable` in the spec,
+// RFC 9111 Section 4.2.2) may let caches store the error:
+//     #[http(status = 409, cacheable)]   <- rejected: 409 is not
+//     #[http(status = 410, cacheable)]
+fn check_cacheable_status(cx: &Ctxt, variant: &Variant<'_>) {
+    let (Some(cacheable), Some(entry)) = (variant.attrs.cacheable, variant.status) else {
+        return;
+    };
+    if !entry.cacheable {
+        cx.error_at(
+            cacheable.span,
+            format_args!(
+                "{} {} is not heuristically cacheable (RFC 9111 Section 4.2.2), so `cacheable` cannot apply; its responses carry `Cache-Control: no-store`",
+                entry.code, entry.phrase
+            ),
+        );
+    }
+}
+
+// Only a 5xx is logged, so only a 5xx takes a level:
+//     #[http(status = 404, log = "info")]   <- rejected
+//     #[http(status = 503, log = "info")]
+fn check_log_on_server_error(cx: &Ctxt, variant: &Variant<'_>) {
+    let (Some((log, _)), Some(entry)) = (&variant.attrs.log, variant.status) else {
+        return;
+    };
+    if entry.class() != Class::ServerError {
+        cx.error_at(
+            log.span,
+            format_args!(
+                "{} {} is not logged: only a 5xx is, so `log` applies to 5xx statuses only",
                 entry.code, entry.phrase
             ),
         );

@@ -44,6 +44,9 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
         })
     });
 
+    let cacheable_method = cacheable_method(input);
+    let log_level_method = log_level_method(input);
+
     // Only where some variant adds members: the trait's default adds none.
     let adds_members = variants
         .iter()
@@ -104,6 +107,10 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
             fn headers(&self) -> #krate::Headers {
                 #headers
             }
+
+            #cacheable_method
+
+            #log_level_method
 
             #extend_problem_method
 
@@ -180,6 +187,64 @@ fn grpc_methods(input: &Input<'_>, variants: &[Variant<'_>]) -> TokenStream {
     quote!(#code #domain)
 }
 
+fn delegates(input: &Input<'_>) -> bool {
+    input
+        .variants()
+        .iter()
+        .any(|variant| transparent_field(variant).is_some())
+}
+
+/// `cacheable`, only where some variant opts in or delegates: the trait's
+/// default is `false`.
+fn cacheable_method(input: &Input<'_>) -> Option<TokenStream> {
+    let variants = input.variants();
+    let needed = delegates(input)
+        || variants
+            .iter()
+            .any(|variant| variant.attrs.cacheable.is_some());
+    needed.then(|| {
+        let body = method_body(variants, |variant| {
+            delegate_or(input, variant, "cacheable", || {
+                let cacheable = variant.attrs.cacheable.is_some();
+                quote!(#cacheable)
+            })
+        });
+        quote! {
+            fn cacheable(&self) -> bool {
+                #body
+            }
+        }
+    })
+}
+
+/// `log_level`, only where some variant sets one or delegates: the trait's
+/// default is `LogLevel::Error`.
+fn log_level_method(input: &Input<'_>) -> Option<TokenStream> {
+    let krate = &input.krate;
+    let variants = input.variants();
+    let needed = delegates(input) || variants.iter().any(|variant| variant.attrs.log.is_some());
+    needed.then(|| {
+        let body = method_body(variants, |variant| {
+            delegate_or(input, variant, "log_level", || {
+                let level = Ident::new(
+                    variant
+                        .attrs
+                        .log
+                        .as_ref()
+                        .map_or("Error", |(_, level)| level),
+                    Span::call_site(),
+                );
+                quote!(#krate::LogLevel::#level)
+            })
+        });
+        quote! {
+            fn log_level(&self) -> #krate::LogLevel {
+                #body
+            }
+        }
+    })
+}
+
 /// For a deprecated status, a use of its `StatusCode` constant whose every
 /// token carries the user's span: rustc does not report deprecated items used
 /// in derive output, but tokens spanned on the user's own source are theirs,
@@ -224,7 +289,9 @@ fn catalog_entries(input: &Input<'_>, private: &TokenStream) -> TokenStream {
     let mut own: Vec<TokenStream> = Vec::new();
     for variant in input.variants() {
         if let Some((_, ty)) = transparent_field(variant) {
-            if generic {
+            // A variant that wraps the type itself (`Box<Self>`) adds no
+            // entries, and reading its own catalog would be a cycle.
+            if generic || wraps_itself(ty, &input.original.ident) {
                 continue;
             }
             if !own.is_empty() {
@@ -248,6 +315,29 @@ fn catalog_entries(input: &Input<'_>, private: &TokenStream) -> TokenStream {
             #private::catalog_concat(PARTS);
         &ALL
     })
+}
+
+/// Whether `ty` is the deriving type itself, perhaps behind `Box`, `Rc` or
+/// `Arc`: `Self`, `Box<Self>`, `Box<ApiError>` in `enum ApiError`.
+fn wraps_itself(ty: &syn::Type, ident: &Ident) -> bool {
+    let syn::Type::Path(path) = ty else {
+        return false;
+    };
+    let Some(last) = path.path.segments.last() else {
+        return false;
+    };
+    if last.ident == *ident || last.ident == "Self" {
+        return true;
+    }
+    let pointer = ["Box", "Rc", "Arc"].iter().any(|name| last.ident == name);
+    match &last.arguments {
+        syn::PathArguments::AngleBracketed(arguments) if pointer => {
+            arguments.args.iter().any(|argument| {
+                matches!(argument, syn::GenericArgument::Type(inner) if wraps_itself(inner, ident))
+            })
+        }
+        _ => false,
+    }
 }
 
 fn catalog_entry(input: &Input<'_>, private: &TokenStream, variant: &Variant<'_>) -> TokenStream {
@@ -543,9 +633,6 @@ fn insert_header(private: &TokenStream, variant: &Variant<'_>, header: &HeaderAt
 /// `headers()`, so that a field of the wrong type is reported once.
 fn own_http_response(private: &TokenStream, variant: &Variant<'_>) -> TokenStream {
     let headers = &variant.attrs.headers;
-    if headers.is_empty() {
-        return quote!(#private::derived_http_response(self));
-    }
     let literals: Option<Vec<(String, String)>> = headers
         .iter()
         .map(|header| {
@@ -558,11 +645,11 @@ fn own_http_response(private: &TokenStream, variant: &Variant<'_>) -> TokenStrea
         })
         .collect();
     let Some(literals) = literals else {
-        return quote!({
-            let mut __response = #private::derived_http_response(self);
-            #private::append_headers(__response.headers_mut(), Self::headers(self));
-            __response
-        });
+        return quote! {
+            #private::derived_http_response(self, |__headers| {
+                #private::append_headers(__headers, Self::headers(self));
+            })
+        };
     };
     let appends = literals.iter().map(|(name, value)| {
         quote! {
@@ -572,12 +659,11 @@ fn own_http_response(private: &TokenStream, variant: &Variant<'_>) -> TokenStrea
             );
         }
     });
-    quote!({
-        let mut __response = #private::derived_http_response(self);
-        let __headers = __response.headers_mut();
-        #(#appends)*
-        __response
-    })
+    quote! {
+        #private::derived_http_response(self, |__headers| {
+            #(#appends)*
+        })
+    }
 }
 
 /// The span of a field's type, so an unsatisfied bound points at the field.

@@ -26,6 +26,7 @@ pub(crate) use variant::{HeaderAttr, HeaderValue, StatusRef, Variant};
 /// own keyword (`Token![crate]`).
 pub(crate) mod kw {
     syn::custom_keyword!(allow);
+    syn::custom_keyword!(cacheable);
     syn::custom_keyword!(code);
     syn::custom_keyword!(errors);
     syn::custom_keyword!(expose);
@@ -35,6 +36,7 @@ pub(crate) mod kw {
     syn::custom_keyword!(header);
     syn::custom_keyword!(instance);
     syn::custom_keyword!(location);
+    syn::custom_keyword!(log);
     syn::custom_keyword!(proxy_authenticate);
     syn::custom_keyword!(retry_after);
     syn::custom_keyword!(status);
@@ -132,9 +134,11 @@ keys! {
     // On each variant, or on a struct.
     variant {
         Status(kw::status) "status",
+        Cacheable(kw::cacheable) "cacheable",
         Code(kw::code) "code",
         Expose(kw::expose) "expose",
         Grpc(kw::grpc) "grpc",
+        Log(kw::log) "log",
         Transparent(kw::transparent) "transparent",
         Header(kw::header) "header",
     }
@@ -288,10 +292,15 @@ fn dispatch(
         Key::GrpcDomain(token) => container.parse_grpc_domain(cx, token, meta),
         Key::Status(token) => variant.parse_status(cx, token, meta),
         Key::Code(token) => variant.parse_code(cx, token, meta),
+        Key::Cacheable(token) => {
+            set_flag(cx, &mut variant.cacheable, token);
+            Ok(())
+        }
         Key::Expose(token) => {
             set_flag(cx, &mut variant.expose, token);
             Ok(())
         }
+        Key::Log(token) => variant.parse_log(cx, token, meta),
         Key::Transparent(token) => {
             set_flag(cx, &mut variant.transparent, token);
             Ok(())

@@ -39,10 +39,13 @@ pub(crate) struct Variant<'a> {
     /// checks that would only repeat it.
     pub(crate) malformed: bool,
     pub(crate) status: Option<(kw::status, StatusRef)>,
+    pub(crate) cacheable: Option<kw::cacheable>,
     pub(crate) code: Option<(kw::code, LitStr)>,
     pub(crate) expose: Option<kw::expose>,
     /// A `GrpcCode` variant name, checked against the spec's list.
     pub(crate) grpc: Option<(kw::grpc, Ident)>,
+    /// `log = "warn"`: the level's name in `LogLevel`, such as `Warn`.
+    pub(crate) log: Option<(kw::log, &'static str)>,
     pub(crate) transparent: Option<kw::transparent>,
     pub(crate) headers: Vec<HeaderAttr>,
 }
@@ -103,6 +106,34 @@ impl Variant<'_> {
         } else {
             self.malformed = true;
         }
+        Ok(())
+    }
+
+    /// `log = "warn"`: one of `tracing`'s level names.
+    pub(super) fn parse_log(
+        &mut self,
+        cx: &Ctxt,
+        token: kw::log,
+        meta: &ParseNestedMeta<'_>,
+    ) -> syn::Result<()> {
+        let literal: LitStr = meta.value()?.parse()?;
+        let level = match literal.value().as_str() {
+            "error" => "Error",
+            "warn" => "Warn",
+            "info" => "Info",
+            "debug" => "Debug",
+            "trace" => "Trace",
+            other => {
+                cx.error_spanned_by(
+                    &literal,
+                    format_args!(
+                        "unknown log level `{other}`; expected one of `error`, `warn`, `info`, `debug`, `trace`"
+                    ),
+                );
+                return Ok(());
+            }
+        };
+        set_once(cx, &mut self.log, token, level);
         Ok(())
     }
 
@@ -206,8 +237,10 @@ impl Variant<'_> {
         let mut spans: Vec<Span> = Vec::new();
         spans.extend(self.status.as_ref().map(|(token, _)| token.span));
         spans.extend(self.code.as_ref().map(|(token, _)| token.span));
+        spans.extend(self.cacheable.map(|token| token.span));
         spans.extend(self.expose.map(|token| token.span));
         spans.extend(self.grpc.as_ref().map(|(token, _)| token.span));
+        spans.extend(self.log.as_ref().map(|(token, _)| token.span));
         spans.extend(self.headers.iter().map(|header| header.key_span));
         spans
     }
