@@ -131,10 +131,7 @@ async fn every_error_of_the_demo_comes_as_problem_xml_when_asked() {
         (get("/teapot"), 418, "teapot"),
         (get("/items/1/attachments"), 500, "internal"),
         (
-            xml(server.request(
-                Method::from_bytes(b"BREW").expect("BREW is a method token"),
-                "/items/1",
-            )),
+            xml(server.request(brew(), "/items/1")),
             501,
             "not_implemented",
         ),
@@ -324,4 +321,9 @@ async fn a_duplicate_name_carries_the_existing_id_as_a_number() {
     let (_, problem) = xml_problem(response, 409, "duplicate_name").await;
     assert_eq!(problem.text_of("existing_id"), Some("2"));
     server.stop().await;
+}
+
+/// A method no server knows: a 501 wherever it is sent.
+fn brew() -> Method {
+    Method::from_bytes(b"BREW").expect("BREW is a method token")
 }

@@ -232,12 +232,40 @@ impl<T: HttpError> HttpError for alloc::boxed::Box<T> {
 
 /// What a client may read of `error`: its `Display` text when it
 /// [exposes](HttpError::exposes_detail) it, the status's reason phrase
-/// otherwise. The problem's `detail` and the gRPC message are both this.
+/// otherwise. The problem's `detail`, the one-pass body (`render.rs`) and the
+/// gRPC message are all this; it is a `Display` so that the one-pass body
+/// can write it without a `String` of its own.
+pub(crate) enum ClientDetail<'a, E: ?Sized> {
+    /// The error's own text.
+    Text(&'a E),
+    /// The reason phrase, for an error that hides its text.
+    Phrase(&'static str),
+}
+
+impl<'a, E: HttpError + ?Sized> ClientDetail<'a, E> {
+    pub(crate) fn of(error: &'a E) -> Self {
+        if error.exposes_detail() {
+            ClientDetail::Text(error)
+        } else {
+            ClientDetail::Phrase(error.status().reason_phrase())
+        }
+    }
+}
+
+impl<E: core::fmt::Display + ?Sized> core::fmt::Display for ClientDetail<'_, E> {
+    fn fmt(&self, formatter: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            ClientDetail::Text(error) => error.fmt(formatter),
+            ClientDetail::Phrase(phrase) => formatter.write_str(phrase),
+        }
+    }
+}
+
+/// [`ClientDetail`] as the `detail` member's value.
 pub(crate) fn client_detail<E: HttpError + ?Sized>(error: &E) -> Cow<'static, str> {
-    if error.exposes_detail() {
-        Cow::Owned(error.to_string())
-    } else {
-        Cow::Borrowed(error.status().reason_phrase())
+    match ClientDetail::of(error) {
+        ClientDetail::Text(error) => Cow::Owned(error.to_string()),
+        ClientDetail::Phrase(phrase) => Cow::Borrowed(phrase),
     }
 }
 

@@ -13,6 +13,7 @@
 use alloc::string::String;
 use core::fmt::{self, Write as _};
 
+use crate::error::ClientDetail;
 use crate::problem::push_json_escaped;
 use crate::{HttpError, ProblemDetails};
 
@@ -31,13 +32,9 @@ pub(crate) fn default_problem_json<E: HttpError + ?Sized>(error: &E) -> String {
     );
     problem.write_json_head(&mut out);
     out.push_str(",\"detail\":\"");
-    if error.exposes_detail() {
-        // Writing to a String cannot fail; a `Display` impl that reports an
-        // error leaves what it wrote so far, where `to_string` would panic.
-        let _ = write!(JsonEscaped(&mut out), "{error}");
-    } else {
-        push_json_escaped(&mut out, status.reason_phrase());
-    }
+    // Writing to a String cannot fail; a `Display` impl that reports an
+    // error leaves what it wrote so far, where `to_string` would panic.
+    let _ = write!(JsonEscaped(&mut out), "{}", ClientDetail::of(error));
     out.push('"');
     problem.write_json_tail(&mut out);
     out

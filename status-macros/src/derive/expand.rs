@@ -69,13 +69,7 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
 
     let grpc_methods = grpc_methods(input, variants);
 
-    let http_response = method_body(variants, |variant| {
-        if let Some((_, ty)) = transparent_field(variant) {
-            quote_spanned!(ty.span()=> <#ty as #krate::HttpError>::to_http_response(__inner))
-        } else {
-            own_http_response(private, variant)
-        }
-    });
+    let http_response = http_response_method(input, private);
 
     let catalog = catalog_entries(input, private);
     let deprecations = variants
@@ -114,11 +108,7 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
 
             #extend_problem_method
 
-            #private::with_http! {
-                fn to_http_response(&self) -> #private::http::Response<#private::HttpBody> {
-                    #http_response
-                }
-            }
+            #http_response
 
             #grpc_methods
         }
@@ -619,6 +609,27 @@ fn insert_header(private: &TokenStream, variant: &Variant<'_>, header: &HeaderAt
                 quote_spanned!(span=> #private::insert_retry_after(&mut headers, #binding);)
             } else {
                 quote_spanned!(span=> #private::insert_display(&mut headers, #name, #binding);)
+            }
+        }
+    }
+}
+
+/// The derived `to_http_response`, behind feature `http` (`with_http!`): a
+/// transparent variant hands over to its field, the others build their
+/// response in one pass.
+fn http_response_method(input: &Input<'_>, private: &TokenStream) -> TokenStream {
+    let krate = &input.krate;
+    let body = method_body(input.variants(), |variant| {
+        if let Some((_, ty)) = transparent_field(variant) {
+            quote_spanned!(ty.span()=> <#ty as #krate::HttpError>::to_http_response(__inner))
+        } else {
+            own_http_response(private, variant)
+        }
+    });
+    quote! {
+        #private::with_http! {
+            fn to_http_response(&self) -> #private::http::Response<#private::HttpBody> {
+                #body
             }
         }
     }
