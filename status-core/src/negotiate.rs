@@ -225,6 +225,21 @@ pub(crate) fn varies_on_accept<'a>(lines: impl IntoIterator<Item = &'a [u8]>) ->
     })
 }
 
+/// Adds `Accept` to an `http` response's `Vary`, unless it is there already
+/// (axum and poem share `http`'s header map; actix has its own).
+#[cfg(any(feature = "axum", feature = "poem"))]
+pub(crate) fn vary_on_accept(headers: &mut http::HeaderMap) {
+    let varies = varies_on_accept(
+        headers
+            .get_all(http::header::VARY)
+            .iter()
+            .map(http::HeaderValue::as_bytes),
+    );
+    if !varies {
+        headers.append(http::header::VARY, http::HeaderValue::from_static("Accept"));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -336,21 +336,8 @@ fn response_of<E: HttpError>(error: &E, format: ProblemFormat) -> Response<Body>
     let mut response = ErrorResponse::from_error_as(error, format)
         .into_http()
         .map(Body::from);
-    vary_on_accept(response.headers_mut());
+    crate::negotiate::vary_on_accept(response.headers_mut());
     response
-}
-
-/// Adds `Accept` to the response's `Vary`, unless it is there already.
-fn vary_on_accept(headers: &mut http::HeaderMap) {
-    let varies = crate::negotiate::varies_on_accept(
-        headers
-            .get_all(header::VARY)
-            .iter()
-            .map(HeaderValue::as_bytes),
-    );
-    if !varies {
-        headers.append(header::VARY, HeaderValue::from_static("Accept"));
-    }
 }
 
 /// Whether a response's content type is a problem type already
@@ -411,7 +398,7 @@ where
         // negotiated. A problem+json body while XML is preferred was written
         // by hand, and passes through untouched.
         if format == ProblemFormat::Json || !is_problem_json(response.headers()) {
-            vary_on_accept(response.headers_mut());
+            crate::negotiate::vary_on_accept(response.headers_mut());
         }
         return response.map(Body::new);
     }
@@ -451,7 +438,7 @@ where
         }
         _ => Body::empty(),
     };
-    vary_on_accept(&mut parts.headers);
+    crate::negotiate::vary_on_accept(&mut parts.headers);
     Response::from_parts(parts, body)
 }
 

@@ -281,22 +281,8 @@ fn response_of(error: &FrameworkError, format: ProblemFormat) -> Response {
 /// `response` as poem's, with `Vary: Accept`.
 fn negotiated(response: crate::ErrorResponse) -> Response {
     let mut response = crate::external::poem::poem_from_http(response.into_http());
-    vary_on_accept(&mut response);
+    crate::negotiate::vary_on_accept(response.headers_mut());
     response
-}
-
-/// Adds `Accept` to the response's `Vary`, unless it is there already.
-fn vary_on_accept(response: &mut Response) {
-    let headers = response.headers_mut();
-    let varies = crate::negotiate::varies_on_accept(
-        headers
-            .get_all(header::VARY)
-            .iter()
-            .map(HeaderValue::as_bytes),
-    );
-    if !varies {
-        headers.append(header::VARY, HeaderValue::from_static("Accept"));
-    }
 }
 
 /// A problem response this crate rendered, in `format`, with `Vary: Accept`;
@@ -305,7 +291,7 @@ fn renegotiate(mut response: Response, format: ProblemFormat) -> Response {
     let Some(Negotiable(problem)) = response.extensions_mut().remove::<Negotiable>() else {
         return response;
     };
-    vary_on_accept(&mut response);
+    crate::negotiate::vary_on_accept(response.headers_mut());
     if format == ProblemFormat::Xml {
         response.headers_mut().remove(header::CONTENT_LENGTH);
         response.headers_mut().insert(
