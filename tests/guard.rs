@@ -162,6 +162,12 @@ mod layer {
     use status_core::conformance::ConformanceLayer;
     use tower::ServiceExt as _;
 
+    /// The tests that log run one at a time: tracing caches each callsite's
+    /// interest for every thread, and a callsite first reached on another
+    /// test's thread, with no subscriber there, can be cached as never
+    /// while this test's subscriber is being installed.
+    pub(super) static LOGGING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
     fn broken_app() -> Router {
         Router::new()
             .route("/login", get(|| async { StatusCode::UNAUTHORIZED }))
@@ -190,6 +196,7 @@ mod layer {
 
     #[tokio::test]
     async fn strict_answers_500_with_the_violations() {
+        let _logging = LOGGING.lock().await;
         let app = broken_app().layer(ConformanceLayer::strict());
         let (status, body, count) = call(app.clone(), "/login").await;
         assert_eq!(status, 500);
@@ -244,8 +251,12 @@ mod layer {
 
     #[tokio::test]
     async fn lenient_logs_and_sends_the_response_unchanged() {
+        let _logging = LOGGING.lock().await;
         let events = Events::default();
         let _guard = tracing::subscriber::set_default(events.clone());
+        // Tests run in parallel: a callsite another thread reached first, with
+        // no subscriber, may have cached `Interest::never`; ask again.
+        tracing::callsite::rebuild_interest_cache();
         let app = broken_app().layer(ConformanceLayer::new());
         let (status, _, count) = call(app, "/login").await;
         assert_eq!((status, count), (StatusCode::UNAUTHORIZED, None));
@@ -276,7 +287,7 @@ mod actix {
     use status_core::HttpError;
     use status_core::conformance::ActixConformance;
 
-    use super::layer::Events;
+    use super::layer::{Events, LOGGING};
 
     #[derive(Debug, thiserror::Error, HttpError)]
     enum ShopError {
@@ -323,6 +334,7 @@ mod actix {
 
     #[actix_web::test]
     async fn strict_answers_500_with_the_violations() {
+        let _logging = LOGGING.lock().await;
         let app = test::init_service(broken_app().wrap(ActixConformance::strict())).await;
 
         let (status, body, count) = seen(
@@ -378,8 +390,12 @@ mod actix {
 
     #[actix_web::test]
     async fn lenient_logs_and_sends_the_response_unchanged() {
+        let _logging = LOGGING.lock().await;
         let events = Events::default();
         let _guard = tracing::subscriber::set_default(events.clone());
+        // Tests run in parallel: a callsite another thread reached first, with
+        // no subscriber, may have cached `Interest::never`; ask again.
+        tracing::callsite::rebuild_interest_cache();
         let app = test::init_service(broken_app().wrap(ActixConformance::new())).await;
         let (status, _, count) = seen(
             test::call_service(&app, test::TestRequest::get().uri("/login").to_request()).await,

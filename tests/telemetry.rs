@@ -90,6 +90,9 @@ impl Subscriber for Seen {
 fn respond(error: &ApiError) -> Seen {
     let seen = Seen::default();
     let _guard = tracing::subscriber::set_default(seen.clone());
+    // Tests run in parallel: a callsite another thread reached first, with
+    // no subscriber, may have cached `Interest::never`; ask again.
+    tracing::callsite::rebuild_interest_cache();
     let span = tracing::info_span!(
         "request",
         http.response.status_code = tracing::field::Empty,
@@ -180,6 +183,9 @@ fn without_a_code_the_error_type_is_the_status() {
     }
     let seen = Seen::default();
     let _guard = tracing::subscriber::set_default(seen.clone());
+    // Tests run in parallel: a callsite another thread reached first, with
+    // no subscriber, may have cached `Interest::never`; ask again.
+    tracing::callsite::rebuild_interest_cache();
     let span = tracing::info_span!(
         "request",
         http.response.status_code = tracing::field::Empty,
