@@ -322,10 +322,25 @@ impl ErrorResponse {
         }
     }
 
+    /// `from_error` for an error whose `problem` is the trait's default
+    /// (every derived error): the same bytes, the body written in one pass.
+    #[cfg(feature = "actix-web")]
+    pub(crate) fn from_default_problem<E: HttpError + ?Sized>(error: &E) -> Self {
+        let status = log_answer(error);
+        ErrorResponse {
+            status,
+            headers: headers_of(error, status),
+            body: status
+                .allows_body()
+                .then(|| crate::render::default_problem_json(error)),
+            format: ProblemFormat::Json,
+        }
+    }
+
     /// The problem+json response of `error`, and the problem it renders, for
     /// a framework layer that may render it again as XML once it sees the
     /// request. Logs as [`from_error`](Self::from_error) does.
-    #[cfg(any(feature = "actix-web", feature = "poem"))]
+    #[cfg(feature = "poem")]
     pub(crate) fn with_problem<E: HttpError + ?Sized>(error: &E) -> (Self, Option<ProblemDetails>) {
         let (status, headers, problem) = parts(error);
         let response = ErrorResponse {
@@ -351,11 +366,16 @@ impl ErrorResponse {
 fn parts<E: HttpError + ?Sized>(error: &E) -> (StatusCode, Headers, Option<ProblemDetails>) {
     let status = log_answer(error);
     let problem = status.allows_body().then(|| error.problem());
+    (status, headers_of(error, status), problem)
+}
+
+/// `error`'s headers, with `Cache-Control: no-store` unless it may be stored.
+fn headers_of<E: HttpError + ?Sized>(error: &E, status: StatusCode) -> Headers {
     let mut headers = error.headers();
     if !may_be_stored(error, status) {
         no_store(&mut headers);
     }
-    (status, headers, problem)
+    headers
 }
 
 /// Whether caches may store `error`'s response heuristically: only when the

@@ -134,7 +134,7 @@ pub mod negotiate;
 mod private_helpers;
 mod problem;
 mod registration;
-#[cfg(feature = "http")]
+#[cfg(any(feature = "http", feature = "actix-web"))]
 mod render;
 mod status_code;
 mod violation;

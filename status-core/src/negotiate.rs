@@ -177,7 +177,8 @@ fn trim(bytes: &[u8]) -> &[u8] {
 /// request takes, then builds nothing it might need for a second rendering.
 /// A thread-local scoped to one poll (a future polled on another thread sees
 /// that thread's value, JSON), restored on the way out, panics included.
-#[cfg(feature = "axum")]
+/// The actix-web `Problems` middleware does the same around its service.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 pub(crate) mod wanted {
     use core::cell::Cell;
 
@@ -191,6 +192,36 @@ pub(crate) mod wanted {
     /// a `ProblemLayer`.
     pub(crate) fn format() -> ProblemFormat {
         WANTED.with(Cell::get)
+    }
+
+    #[cfg(feature = "actix-web")]
+    pin_project_lite::pin_project! {
+        /// `future`, each poll of it [`scoped`] with `format`.
+        pub(crate) struct Scoped<F> {
+            #[pin]
+            future: F,
+            format: ProblemFormat,
+        }
+    }
+
+    #[cfg(feature = "actix-web")]
+    impl<F> Scoped<F> {
+        pub(crate) fn new(format: ProblemFormat, future: F) -> Self {
+            Scoped { future, format }
+        }
+    }
+
+    #[cfg(feature = "actix-web")]
+    impl<F: core::future::Future> core::future::Future for Scoped<F> {
+        type Output = F::Output;
+
+        fn poll(
+            self: core::pin::Pin<&mut Self>,
+            cx: &mut core::task::Context<'_>,
+        ) -> core::task::Poll<F::Output> {
+            let this = self.project();
+            scoped(*this.format, || this.future.poll(cx))
+        }
     }
 
     /// Runs `poll` with `format` as the preferred format.
@@ -209,7 +240,7 @@ pub(crate) mod wanted {
 /// The problem a framework adapter rendered as JSON, kept in the response's
 /// extensions so that the layer or middleware that sees the request can
 /// render it again in the format the request prefers.
-#[cfg(any(feature = "actix-web", feature = "poem"))]
+#[cfg(feature = "poem")]
 #[derive(Clone, Debug)]
 pub(crate) struct Negotiable(pub(crate) crate::ProblemDetails);
 

@@ -11,20 +11,17 @@ pub fn actix_status_code<E: HttpError + ?Sized>(error: &E) -> ::actix_web::http:
     error.status().into()
 }
 
-/// The actix response of an error: status, headers and problem+json body,
-/// with the problem kept in the response's extensions so that the
-/// `Problems` middleware can send it as problem+xml when the request asks
-/// for it.
+/// The actix response of an error: status, headers and problem body, in
+/// the format the request prefers when the `Problems` middleware around the
+/// handler says so (`negotiate::wanted`), problem+json otherwise, written in
+/// one pass. Only for errors whose `problem` is the trait's default, as
+/// every caller (the derive, `FrameworkError`) guarantees.
 #[doc(hidden)]
 pub fn actix_error_response<E: HttpError + ?Sized>(error: &E) -> ::actix_web::HttpResponse {
-    let (response, problem) = ErrorResponse::with_problem(error);
-    let mut response = actix_response(response);
-    if let Some(problem) = problem {
-        response
-            .extensions_mut()
-            .insert(crate::negotiate::Negotiable(problem));
-    }
-    response
+    actix_response(match crate::negotiate::wanted::format() {
+        crate::ProblemFormat::Json => ErrorResponse::from_default_problem(error),
+        format @ crate::ProblemFormat::Xml => ErrorResponse::from_error_as(error, format),
+    })
 }
 
 /// An [`ErrorResponse`] as actix's response: status, headers and body, the

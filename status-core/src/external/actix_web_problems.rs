@@ -68,7 +68,6 @@ use futures_util::Stream;
 use serde::de::DeserializeOwned;
 
 use crate::decode::{self, Urlencoded};
-use crate::negotiate::Negotiable;
 use crate::{FrameworkError, FrameworkErrorKind, HttpError, ProblemFormat, StatusCode};
 
 use crate::framework::{DEFAULT_BODY_TIMEOUT, DEFAULT_RETRY_AFTER};
@@ -225,7 +224,9 @@ where
         // returned as an error, which actix answers with its response.
         Box::pin(async move {
             let future = match called {
-                Ok(future) => future,
+                // A derived error the handler returns renders itself in the
+                // preferred format when told (`negotiate::wanted`).
+                Ok(future) => crate::negotiate::wanted::Scoped::new(format, future),
                 Err(payload) => return Err(as_error(&panicked(&*payload), format)),
             };
             let outcome = match config.handler_timeout {
@@ -330,30 +331,23 @@ fn status_text(status: ActixStatus) -> String {
         .map_or_else(|_| status.to_string(), |ours| ours.to_string())
 }
 
-/// A problem response this crate rendered, in `format`, with `Vary: Accept`;
-/// `Err` with the response as it was when it holds no problem to render
-/// (a hand-written problem body).
+/// A problem response this crate rendered, in `format` (see `call`), with
+/// `Vary: Accept`; `Err` with the response as it was for a problem+json body
+/// while XML is preferred, which was written by hand.
 fn renegotiate<B: MessageBody + 'static>(
     mut response: HttpResponse<B>,
     format: ProblemFormat,
 ) -> Result<HttpResponse<EitherBody<B, String>>, HttpResponse<B>> {
-    let Some(Negotiable(problem)) = response.extensions_mut().remove::<Negotiable>() else {
+    let json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.as_bytes().get(..crate::PROBLEM_JSON.len()))
+        .is_some_and(|start| start.eq_ignore_ascii_case(crate::PROBLEM_JSON.as_bytes()));
+    if format == ProblemFormat::Xml && json {
         return Err(response);
-    };
-    let mut response = match format {
-        ProblemFormat::Json => response.map_into_left_body(),
-        ProblemFormat::Xml => {
-            let mut response = response.set_body(problem.to_xml()).map_into_right_body();
-            response.headers_mut().remove(header::CONTENT_LENGTH);
-            response.headers_mut().insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static(format.media_type()),
-            );
-            response
-        }
-    };
+    }
     vary_on_accept(&mut response);
-    Ok(response)
+    Ok(response.map_into_left_body())
 }
 
 /// Adds `Accept` to the response's `Vary`, unless it is there already.
