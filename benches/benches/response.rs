@@ -10,13 +10,14 @@
 //! The hand-written side is written as a careful user would: a
 //! `#[derive(Serialize)]` struct for the body (members in RFC 9457 order,
 //! no `serde_json::Value`), `HeaderValue::from_static` and the `http`
-//! header constants. Target: ours at most 0.85 of it (issue #15).
+//! header constants, and `Cache-Control: no-store` as issue #16 asks of
+//! every error. Target: ours at most 0.85 of it (issue #15).
 
 use std::hint::black_box;
 
 use axum::body::{Body, Bytes, to_bytes};
 use axum_core::response::{IntoResponse, Response};
-use http::header::{CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE};
+use http::header::{CACHE_CONTROL, CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE};
 use http::{HeaderValue, StatusCode};
 use tokio::runtime::Runtime;
 
@@ -99,6 +100,8 @@ impl Peer {
             }
             Peer::ItemNotFound(_) | Peer::VersionConflict { .. } => {}
         }
+        // An error is true for the moment it is sent (issue #16).
+        headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
         response
     }
 }
@@ -151,6 +154,10 @@ impl actix_web::ResponseError for Peer {
             }
             Peer::ItemNotFound(_) | Peer::VersionConflict { .. } => {}
         }
+        response.insert_header((
+            header::CACHE_CONTROL,
+            header::HeaderValue::from_static("no-store"),
+        ));
         response.content_type("application/problem+json").body(body)
     }
 }

@@ -24,7 +24,7 @@ use axum::Router;
 use axum::extract::Path;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use http::header::{CONTENT_TYPE, RETRY_AFTER};
+use http::header::{CACHE_CONTROL, CONTENT_TYPE, RETRY_AFTER};
 use http::{HeaderValue, StatusCode};
 
 const ITEM: &str = r#"{"id":1,"name":"lamp"}"#;
@@ -88,6 +88,7 @@ impl IntoResponse for Hand {
         if matches!(self, Hand::RateLimited) {
             headers.insert(RETRY_AFTER, HeaderValue::from_static("1"));
         }
+        headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
         response
     }
 }
