@@ -322,21 +322,6 @@ impl ErrorResponse {
         }
     }
 
-    /// `from_error` for an error whose `problem` is the trait's default
-    /// (every derived error): the same bytes, the body written in one pass.
-    #[cfg(feature = "actix-web")]
-    pub(crate) fn from_default_problem<E: HttpError + ?Sized>(error: &E) -> Self {
-        let status = log_answer(error);
-        ErrorResponse {
-            status,
-            headers: headers_of(error, status),
-            body: status
-                .allows_body()
-                .then(|| crate::render::default_problem_json(error)),
-            format: ProblemFormat::Json,
-        }
-    }
-
     /// The problem+json response of `error`, and the problem it renders, for
     /// a framework layer that may render it again as XML once it sees the
     /// request. Logs as [`from_error`](Self::from_error) does.

@@ -18,10 +18,31 @@ pub fn actix_status_code<E: HttpError + ?Sized>(error: &E) -> ::actix_web::http:
 /// every caller (the derive, `FrameworkError`) guarantees.
 #[doc(hidden)]
 pub fn actix_error_response<E: HttpError + ?Sized>(error: &E) -> ::actix_web::HttpResponse {
-    actix_response(match crate::negotiate::wanted::format() {
-        crate::ProblemFormat::Json => ErrorResponse::from_default_problem(error),
-        format @ crate::ProblemFormat::Xml => ErrorResponse::from_error_as(error, format),
-    })
+    use ::actix_web::http::header::{CACHE_CONTROL, HeaderValue};
+    let format = crate::negotiate::wanted::format();
+    if format == crate::ProblemFormat::Xml {
+        return actix_response(ErrorResponse::from_error_as(error, format));
+    }
+    let status = crate::error::log_answer(error);
+    let body = status
+        .allows_body()
+        .then(|| crate::render::default_problem_json(error));
+    let mut response = actix_response(ErrorResponse {
+        status,
+        headers: error.headers(),
+        body,
+        format,
+    });
+    // `ErrorResponse`'s no-store rule, as a constant rather than a header
+    // in `Headers` that actix would parse again.
+    if !crate::error::may_be_stored(error, status)
+        && !response.headers().contains_key(CACHE_CONTROL)
+    {
+        response
+            .headers_mut()
+            .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
 }
 
 /// An [`ErrorResponse`] as actix's response: status, headers and body, the
@@ -52,7 +73,9 @@ pub(crate) fn actix_response(response: ErrorResponse) -> ::actix_web::HttpRespon
         },
     );
     match (body, content_type) {
-        (Some(body), Some(content_type)) => response.content_type(content_type).body(body),
+        (Some(body), Some(content_type)) => response
+            .content_type(HeaderValue::from_static(content_type))
+            .body(body),
         _ => response.finish(),
     }
 }
