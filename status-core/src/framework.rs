@@ -250,14 +250,28 @@ impl FrameworkError {
     }
 }
 
-/// How long a client may take to send a request body, unless the hook is
-/// configured otherwise: the same default on axum, actix-web and poem.
+/// The time limits a framework hook takes (axum's `ProblemLayer`, the actix
+/// and poem `Problems` middleware): one definition, one set of defaults.
 #[cfg(any(feature = "axum", feature = "actix-web", feature = "poem"))]
-pub(crate) const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(30);
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Timeouts {
+    /// How long a client may take to send a request body.
+    pub(crate) body_timeout: Option<Duration>,
+    /// How long a handler may take before a 503 `handler_timeout`.
+    pub(crate) handler_timeout: Option<Duration>,
+    /// The `Retry-After` of that 503.
+    pub(crate) retry_after: Duration,
+}
 
-/// The `Retry-After` of a handler timeout's 503, unless configured.
 #[cfg(any(feature = "axum", feature = "actix-web", feature = "poem"))]
-pub(crate) const DEFAULT_RETRY_AFTER: Duration = Duration::from_secs(1);
+impl Timeouts {
+    /// A 30-second body timeout, no handler timeout, `Retry-After: 1`.
+    pub(crate) const DEFAULT: Timeouts = Timeouts {
+        body_timeout: Some(Duration::from_secs(30)),
+        handler_timeout: None,
+        retry_after: Duration::from_secs(1),
+    };
+}
 
 /// What every framework hook does with an error response the framework made
 /// without saying why: the same kind for the same status, on axum, actix-web

@@ -29,7 +29,7 @@ use crate::{
     ErrorResponse, FrameworkError, FrameworkErrorKind, HttpError, ProblemFormat, StatusCode,
 };
 
-use crate::framework::{DEFAULT_BODY_TIMEOUT, DEFAULT_RETRY_AFTER};
+use crate::framework::Timeouts as Config;
 
 /// A tower layer that makes every error response of the service it wraps an
 /// RFC 9457 problem, and bounds how long a request may take.
@@ -94,22 +94,11 @@ pub struct ProblemLayer {
     config: Config,
 }
 
-#[derive(Clone, Copy, Debug)]
-struct Config {
-    body_timeout: Option<Duration>,
-    handler_timeout: Option<Duration>,
-    retry_after: Duration,
-}
-
 impl ProblemLayer {
     /// A 30-second body timeout, no handler timeout.
     pub const fn new() -> Self {
         ProblemLayer {
-            config: Config {
-                body_timeout: Some(DEFAULT_BODY_TIMEOUT),
-                handler_timeout: None,
-                retry_after: DEFAULT_RETRY_AFTER,
-            },
+            config: Config::DEFAULT,
         }
     }
 

@@ -295,6 +295,17 @@ struct Map {
 }
 
 impl Map {
+    /// A struct's (or a struct variant's) field, as a member.
+    fn push_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), SerializeError> {
+        self.members
+            .push((Cow::Borrowed(key), value.serialize(ValueSerializer)?));
+        Ok(())
+    }
+
     fn finish(self) -> ExtensionValue {
         in_variant(self.variant, ExtensionValue::Object(self.members))
     }
@@ -338,9 +349,7 @@ impl ser::SerializeStruct for Map {
         key: &'static str,
         value: &T,
     ) -> Result<(), SerializeError> {
-        self.members
-            .push((Cow::Borrowed(key), value.serialize(ValueSerializer)?));
-        Ok(())
+        self.push_field(key, value)
     }
     fn end(self) -> Result<ExtensionValue, SerializeError> {
         Ok(self.finish())
@@ -355,9 +364,7 @@ impl ser::SerializeStructVariant for Map {
         key: &'static str,
         value: &T,
     ) -> Result<(), SerializeError> {
-        self.members
-            .push((Cow::Borrowed(key), value.serialize(ValueSerializer)?));
-        Ok(())
+        self.push_field(key, value)
     }
     fn end(self) -> Result<ExtensionValue, SerializeError> {
         Ok(self.finish())

@@ -70,7 +70,7 @@ use serde::de::DeserializeOwned;
 use crate::decode::{self, Urlencoded};
 use crate::{FrameworkError, FrameworkErrorKind, HttpError, ProblemFormat, StatusCode};
 
-use crate::framework::{DEFAULT_BODY_TIMEOUT, DEFAULT_RETRY_AFTER};
+use crate::framework::Timeouts as Config;
 
 /// The middleware that makes every error response of an actix-web app an
 /// RFC 9457 problem, and bounds how long a request may take.
@@ -108,22 +108,11 @@ pub struct Problems {
     config: Config,
 }
 
-#[derive(Clone, Copy, Debug)]
-struct Config {
-    body_timeout: Option<Duration>,
-    handler_timeout: Option<Duration>,
-    retry_after: Duration,
-}
-
 impl Problems {
     /// A 30-second body timeout, no handler timeout.
     pub const fn new() -> Self {
         Problems {
-            config: Config {
-                body_timeout: Some(DEFAULT_BODY_TIMEOUT),
-                handler_timeout: None,
-                retry_after: DEFAULT_RETRY_AFTER,
-            },
+            config: Config::DEFAULT,
         }
     }
 

@@ -65,7 +65,7 @@ use crate::decode::{self, Urlencoded};
 use crate::negotiate::Negotiable;
 use crate::{FrameworkError, FrameworkErrorKind, HttpError, ProblemFormat, StatusCode};
 
-use crate::framework::{DEFAULT_BODY_TIMEOUT, DEFAULT_RETRY_AFTER};
+use crate::framework::Timeouts;
 /// The largest request body, unless configured: axum's default too.
 const DEFAULT_BODY_LIMIT: usize = 2 * 1024 * 1024;
 
@@ -121,9 +121,9 @@ impl Problems {
         Problems {
             config: Config {
                 body_limit: Some(DEFAULT_BODY_LIMIT),
-                body_timeout: Some(DEFAULT_BODY_TIMEOUT),
-                handler_timeout: None,
-                retry_after: DEFAULT_RETRY_AFTER,
+                body_timeout: Timeouts::DEFAULT.body_timeout,
+                handler_timeout: Timeouts::DEFAULT.handler_timeout,
+                retry_after: Timeouts::DEFAULT.retry_after,
             },
         }
     }
