@@ -19,12 +19,13 @@ use std::string::String;
 use axum_core::BoxError;
 use axum_core::body::Body;
 use bytes::Bytes;
-use http::{HeaderName, HeaderValue, Method, Request, Response, Uri, header};
+use http::{HeaderName, HeaderValue, Request, Response, header};
 use tokio::time::Sleep;
 use tower_layer::Layer;
 use tower_service::Service;
 
 use super::body::TimeoutBody;
+use super::request_line::RequestLine;
 use crate::{
     ErrorResponse, FrameworkError, FrameworkErrorKind, HttpError, ProblemFormat, StatusCode,
 };
@@ -170,18 +171,18 @@ where
         self.inner.poll_ready(cx)
     }
 
-    fn call(&mut self, request: Request<Body>) -> Self::Future {
-        // Cheap clones (a copy, reference counts): only an error reads them.
-        let method = request.method().clone();
-        let uri = request.uri().clone();
+    fn call(&mut self, mut request: Request<Body>) -> Self::Future {
+        // Only an error reads them; see `RequestLine` for what they cost.
+        let request_line = RequestLine::of(&request);
         let format = preferred_format(request.headers());
         // A request without a body (most GETs) has nothing to time out.
-        let request = match self.config.body_timeout {
-            Some(timeout) if !http_body::Body::is_end_stream(request.body()) => {
-                request.map(|body| Body::new(TimeoutBody::new(body, timeout)))
-            }
-            _ => request,
-        };
+        // Replaced in place: moving a request is a copy of 240 bytes.
+        if let Some(timeout) = self.config.body_timeout
+            && !http_body::Body::is_end_stream(request.body())
+        {
+            let body = core::mem::take(request.body_mut());
+            *request.body_mut() = Body::new(TimeoutBody::new(body, timeout));
+        }
         let state = match std::panic::catch_unwind(AssertUnwindSafe(|| self.inner.call(request))) {
             Ok(future) => State::Running { future },
             Err(payload) => State::Panicked {
@@ -190,16 +191,18 @@ where
         };
         ResponseFuture {
             state,
-            // Boxed: only a configured handler timeout pays for a timer, and
-            // the future every request carries stays small.
-            deadline: self
-                .config
-                .handler_timeout
-                .map(|timeout| Box::pin(tokio::time::sleep(timeout))),
-            method,
-            uri,
+            // Boxed with what its 503 says: only a configured handler timeout
+            // pays for a timer, and the future every request carries stays
+            // small (moving it is part of the cost of every request).
+            deadline: self.config.handler_timeout.map(|after| {
+                Box::pin(Deadline {
+                    timer: tokio::time::sleep(after),
+                    after,
+                    retry_after: self.config.retry_after,
+                })
+            }),
+            request_line,
             format,
-            config: self.config,
         }
     }
 }
@@ -209,11 +212,19 @@ pin_project_lite::pin_project! {
     pub struct ResponseFuture<F> {
         #[pin]
         state: State<F>,
-        deadline: Option<Pin<Box<Sleep>>>,
-        method: Method,
-        uri: Uri,
+        deadline: Option<Pin<Box<Deadline>>>,
+        request_line: RequestLine,
         format: ProblemFormat,
-        config: Config,
+    }
+}
+
+pin_project_lite::pin_project! {
+    /// A handler timeout's timer, and what the 503 it ends in says.
+    struct Deadline {
+        #[pin]
+        timer: Sleep,
+        after: Duration,
+        retry_after: Duration,
     }
 }
 
@@ -252,12 +263,7 @@ where
                 });
                 match std::panic::catch_unwind(poll) {
                     Ok(Poll::Ready(Ok(response))) => {
-                        return Poll::Ready(Ok(into_problem(
-                            response,
-                            this.method,
-                            this.uri,
-                            format,
-                        )));
+                        return Poll::Ready(Ok(into_problem(response, this.request_line, format)));
                     }
                     Ok(Poll::Ready(Err(error))) => return Poll::Ready(Err(error)),
                     Ok(Poll::Pending) => {}
@@ -268,11 +274,11 @@ where
             }
         }
         if let Some(deadline) = this.deadline.as_mut()
-            && deadline.as_mut().poll(cx).is_ready()
+            && deadline.as_mut().project().timer.poll(cx).is_ready()
         {
             let error = FrameworkError::new(FrameworkErrorKind::HandlerTimeout {
-                after: this.config.handler_timeout.unwrap_or_default(),
-                retry_after: this.config.retry_after,
+                after: deadline.after,
+                retry_after: deadline.retry_after,
             });
             return Poll::Ready(Ok(response_of(&error, *this.format)));
         }
@@ -351,8 +357,7 @@ fn is_problem_json(headers: &http::HeaderMap) -> bool {
 #[inline]
 fn into_problem<B>(
     response: Response<B>,
-    method: &Method,
-    uri: &Uri,
+    request_line: &RequestLine,
     format: ProblemFormat,
 ) -> Response<Body>
 where
@@ -361,7 +366,7 @@ where
 {
     let status = response.status();
     if status.is_client_error() || status.is_server_error() {
-        rewrite(response, method, uri, format)
+        rewrite(response, request_line, format)
     } else {
         response.map(Body::new)
     }
@@ -373,8 +378,7 @@ where
 #[inline(never)]
 fn rewrite<B>(
     mut response: Response<B>,
-    method: &Method,
-    uri: &Uri,
+    request_line: &RequestLine,
     format: ProblemFormat,
 ) -> Response<Body>
 where
@@ -400,11 +404,12 @@ where
         .headers
         .get(header::ALLOW)
         .and_then(|allow| allow.to_str().ok());
-    let error_response = FrameworkError::for_bare_status(ours, method.as_str(), uri.path(), allow)
-        .map_or_else(
-            || crate::framework::generic_response(ours, format),
-            |problem| ErrorResponse::from_error_as(&problem, format),
-        );
+    let error_response =
+        FrameworkError::for_bare_status(ours, request_line.method(), request_line.path(), allow)
+            .map_or_else(
+                || crate::framework::generic_response(ours, format),
+                |problem| ErrorResponse::from_error_as(&problem, format),
+            );
     for framing in [
         header::CONTENT_TYPE,
         header::CONTENT_LENGTH,
@@ -452,6 +457,15 @@ mod tests {
         let mut headers = http::HeaderMap::new();
         headers.insert(header::ACCEPT, HeaderValue::from_static(accept));
         preferred_format(&headers)
+    }
+
+    fn request_line(method: http::Method, uri: &'static str) -> RequestLine {
+        let request = Request::builder()
+            .method(method)
+            .uri(uri)
+            .body(())
+            .unwrap_or_default();
+        RequestLine::of(&request)
     }
 
     fn body_text(response: Response<Body>) -> String {
@@ -506,10 +520,9 @@ mod tests {
         response
             .headers_mut()
             .append(header::VARY, HeaderValue::from_static("Origin"));
-        let method = Method::POST;
-        let uri = Uri::from_static("/items");
+        let line = request_line(http::Method::POST, "/items");
 
-        let xml = into_problem(response, &method, &uri, ProblemFormat::Xml);
+        let xml = into_problem(response, &line, ProblemFormat::Xml);
         assert_eq!(xml.headers()[header::CONTENT_TYPE], crate::PROBLEM_XML);
         let vary: std::vec::Vec<_> = xml.headers().get_all(header::VARY).iter().collect();
         assert_eq!(vary, ["Origin", "Accept"]);
@@ -522,7 +535,7 @@ mod tests {
         response
             .headers_mut()
             .append(header::VARY, HeaderValue::from_static("accept, origin"));
-        let json = into_problem(response, &method, &uri, ProblemFormat::Json);
+        let json = into_problem(response, &line, ProblemFormat::Json);
         assert_eq!(json.headers()[header::CONTENT_TYPE], crate::PROBLEM_JSON);
         assert_eq!(json.headers().get_all(header::VARY).iter().count(), 1);
         assert!(body_text(json).starts_with("{\"type\""));
@@ -537,14 +550,14 @@ mod tests {
                 .body(Body::from("{}"))
                 .unwrap_or_default()
         };
-        let (method, uri) = (Method::GET, Uri::from_static("/"));
-        let out = into_problem(response(), &method, &uri, ProblemFormat::Xml);
+        let line = request_line(http::Method::GET, "/");
+        let out = into_problem(response(), &line, ProblemFormat::Xml);
         assert_eq!(out.headers()[header::CONTENT_TYPE], crate::PROBLEM_JSON);
         assert!(out.headers().get(header::VARY).is_none());
         assert_eq!(body_text(out), "{}");
         // With JSON preferred it cannot be told from a derived one: the body
         // stays, and `Vary` says the layer would have answered XML differently.
-        let out = into_problem(response(), &method, &uri, ProblemFormat::Json);
+        let out = into_problem(response(), &line, ProblemFormat::Json);
         assert_eq!(out.headers()[header::VARY], "Accept");
         assert_eq!(body_text(out), "{}");
     }
