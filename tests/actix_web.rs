@@ -117,6 +117,51 @@ async fn agrees_with_to_http_response() {
     }
 }
 
+/// A hand-written `HttpError` whose `problem` is its own: the trait's
+/// default `to_actix_response` sends that problem, not a derived one.
+#[derive(Debug, thiserror::Error)]
+#[error("quota of {0} exceeded")]
+struct QuotaExceeded(u32);
+
+impl status_core::HttpError for QuotaExceeded {
+    fn status(&self) -> status_core::StatusCode {
+        status_core::StatusCode::TooManyRequests
+    }
+
+    fn code(&self) -> &'static str {
+        "quota_exceeded"
+    }
+
+    fn headers(&self) -> status_core::Headers {
+        let mut headers = status_core::Headers::new();
+        headers.insert("Retry-After", "30").expect("a valid header");
+        headers
+    }
+
+    fn problem(&self) -> status_core::ProblemDetails {
+        status_core::ProblemDetails::new(self.status(), self.code())
+            .with_detail(self.to_string())
+            .with_instance("/quotas/7")
+    }
+}
+
+#[actix_web::test]
+async fn a_hand_written_problem_is_sent_by_the_default_to_actix_response() {
+    let error = QuotaExceeded(100);
+    let seen = seen(error.to_actix_response()).await;
+    assert_eq!(seen.status, 429);
+    assert_eq!(seen.body, error.problem().to_json().into_bytes());
+    let header = |name: &str| {
+        seen.headers
+            .iter()
+            .find(|(candidate, _)| candidate == name)
+            .map(|(_, value)| value.as_str())
+    };
+    assert_eq!(header("retry-after"), Some("30"));
+    assert_eq!(header("content-type"), Some("application/problem+json"));
+    assert_eq!(header("cache-control"), Some("no-store"));
+}
+
 // ---- as a handler's error type ---------------------------------------------
 
 async fn item(id: web::Path<u64>) -> Result<String, ApiError> {

@@ -180,6 +180,19 @@ pub trait HttpError: core::error::Error {
     fn to_http_response(&self) -> ::http::Response<String> {
         self.error_response().into_http()
     }
+
+    /// The response as an `actix_web::HttpResponse` (feature `actix-web`):
+    /// [`error_response`](HttpError::error_response) in the format the
+    /// [`Problems`](crate::actix_web::Problems) middleware says the request
+    /// prefers. Derived errors send it from their
+    /// `ResponseError::error_response`, and the derive overrides it as it
+    /// does [`to_http_response`](HttpError::to_http_response): one pass, the
+    /// header literals as constants.
+    #[cfg(feature = "actix-web")]
+    fn to_actix_response(&self) -> ::actix_web::HttpResponse {
+        let format = crate::negotiate::wanted::format();
+        crate::external::actix_web::actix_response(ErrorResponse::from_error_as(self, format))
+    }
 }
 
 /// A boxed error is the error it holds, so `#[http(transparent)]` works
@@ -227,6 +240,16 @@ impl<T: HttpError> HttpError for alloc::boxed::Box<T> {
 
     fn grpc_domain(&self) -> &'static str {
         (**self).grpc_domain()
+    }
+
+    #[cfg(feature = "http")]
+    fn to_http_response(&self) -> ::http::Response<String> {
+        (**self).to_http_response()
+    }
+
+    #[cfg(feature = "actix-web")]
+    fn to_actix_response(&self) -> ::actix_web::HttpResponse {
+        (**self).to_actix_response()
     }
 }
 

@@ -416,6 +416,13 @@ impl HttpError for FrameworkError {
     fn extend_problem(&self, problem: &mut ProblemDetails) {
         problem.errors.extend(self.violations.iter().cloned());
     }
+
+    // `problem` is the trait's default, so the one-pass response is the
+    // same as the generic one.
+    #[cfg(feature = "actix-web")]
+    fn to_actix_response(&self) -> ::actix_web::HttpResponse {
+        crate::external::actix_web::default_actix_response(self)
+    }
 }
 
 impl ErrorCatalog for FrameworkError {

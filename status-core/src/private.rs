@@ -20,7 +20,8 @@ pub use crate::private_helpers::{
 };
 pub use crate::{
     __impl_actix_web as impl_actix_web, __impl_axum as impl_axum, __impl_poem as impl_poem,
-    __impl_tonic as impl_tonic, __impl_utoipa as impl_utoipa, __with_http as with_http,
+    __impl_tonic as impl_tonic, __impl_utoipa as impl_utoipa, __with_actix_web as with_actix_web,
+    __with_http as with_http,
 };
 
 #[cfg(feature = "http")]
@@ -38,7 +39,9 @@ pub use {crate::external::axum::into_axum_response, ::axum_core};
 
 #[cfg(feature = "actix-web")]
 pub use {
-    crate::external::actix_web::{actix_error_response, actix_status_code},
+    crate::external::actix_web::{
+        actix_error_response, actix_status_code, append_actix_headers, derived_actix_response,
+    },
     ::actix_web,
 };
 

@@ -3,7 +3,7 @@
 //! actix-web 4 is built on `http` 0.2, so codes cross over as numbers, and
 //! `StatusCode` converts to and from actix's own status type.
 
-use crate::{ErrorResponse, HttpError};
+use crate::{ErrorResponse, Headers, HttpError};
 
 /// The actix status of an error; the same status `actix_error_response` sends.
 #[doc(hidden)]
@@ -15,34 +15,84 @@ pub fn actix_status_code<E: HttpError + ?Sized>(error: &E) -> ::actix_web::http:
 /// the format the request prefers when the `Problems` middleware around the
 /// handler says so (`negotiate::wanted`), problem+json otherwise, written in
 /// one pass. Only for errors whose `problem` is the trait's default, as
-/// every caller (the derive, `FrameworkError`) guarantees.
+/// its callers (`FrameworkError`) guarantee.
+pub(crate) fn default_actix_response<E: HttpError + ?Sized>(
+    error: &E,
+) -> ::actix_web::HttpResponse {
+    derived_actix_response(error, |map| append_actix_headers(map, error.headers()))
+}
+
+/// What a derived `ResponseError::error_response` sends: the error's
+/// [`to_actix_response`](HttpError::to_actix_response). A function, not a
+/// method call in the generated impl, so that an enum that is not an error
+/// is told so once, at the `HttpError` impl.
 #[doc(hidden)]
 pub fn actix_error_response<E: HttpError + ?Sized>(error: &E) -> ::actix_web::HttpResponse {
-    use ::actix_web::http::header::{CACHE_CONTROL, HeaderValue};
+    error.to_actix_response()
+}
+
+/// [`actix_error_response`] with the error's headers added by `append`: the
+/// derive passes the literals it checked at compile time as constants.
+#[doc(hidden)]
+pub fn derived_actix_response<E: HttpError + ?Sized>(
+    error: &E,
+    append: impl FnOnce(&mut ::actix_web::http::header::HeaderMap),
+) -> ::actix_web::HttpResponse {
+    use ::actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE, HeaderValue};
     let format = crate::negotiate::wanted::format();
     if format == crate::ProblemFormat::Xml {
         return actix_response(ErrorResponse::from_error_as(error, format));
     }
     let status = crate::error::log_answer(error);
-    let body = status
-        .allows_body()
-        .then(|| crate::render::default_problem_json(error));
-    let mut response = actix_response(ErrorResponse {
-        status,
-        headers: error.headers(),
-        body,
-        format,
-    });
+    let mut response = if status.allows_body() {
+        let mut response = ::actix_web::HttpResponse::with_body(
+            status.into(),
+            crate::render::default_problem_json(error),
+        );
+        response.headers_mut().insert(
+            CONTENT_TYPE,
+            const { HeaderValue::from_static(crate::PROBLEM_JSON) },
+        );
+        response.map_into_boxed_body()
+    } else {
+        ::actix_web::HttpResponse::new(status.into())
+    };
+    let headers = response.headers_mut();
+    append(headers);
     // `ErrorResponse`'s no-store rule, as a constant rather than a header
     // in `Headers` that actix would parse again.
-    if !crate::error::may_be_stored(error, status)
-        && !response.headers().contains_key(CACHE_CONTROL)
-    {
-        response
-            .headers_mut()
-            .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if !crate::error::may_be_stored(error, status) && !headers.contains_key(CACHE_CONTROL) {
+        headers.insert(
+            CACHE_CONTROL,
+            const { HeaderValue::from_static("no-store") },
+        );
     }
     response
+}
+
+/// Appends validated `Headers` to an actix header map without copying a
+/// value: a borrowed one is shared as static bytes, an owned one hands over
+/// its buffer. (actix checks each again; its rules are looser than ours.)
+#[doc(hidden)]
+pub fn append_actix_headers(map: &mut ::actix_web::http::header::HeaderMap, headers: Headers) {
+    headers.convert_each(
+        |name| ::actix_web::http::header::HeaderName::try_from(name).ok(),
+        actix_header_value,
+        |name, value| map.append(name, value),
+    );
+}
+
+fn actix_header_value(
+    value: alloc::borrow::Cow<'static, str>,
+) -> Option<::actix_web::http::header::HeaderValue> {
+    use ::actix_web::http::header::HeaderValue;
+    match value {
+        alloc::borrow::Cow::Borrowed(text) => {
+            HeaderValue::from_maybe_shared(::bytes::Bytes::from_static(text.as_bytes()))
+        }
+        alloc::borrow::Cow::Owned(text) => HeaderValue::try_from(text),
+    }
+    .ok()
 }
 
 /// An [`ErrorResponse`] as actix's response: status, headers and body, the
@@ -59,15 +109,7 @@ pub(crate) fn actix_response(response: ErrorResponse) -> ::actix_web::HttpRespon
     let mut response = ::actix_web::HttpResponse::build(status.into());
     headers.convert_each(
         |name| HeaderName::try_from(name).ok(),
-        |value| {
-            match value {
-                alloc::borrow::Cow::Borrowed(text) => {
-                    HeaderValue::from_maybe_shared(::bytes::Bytes::from_static(text.as_bytes()))
-                }
-                alloc::borrow::Cow::Owned(text) => HeaderValue::try_from(text),
-            }
-            .ok()
-        },
+        actix_header_value,
         |name, value| {
             response.append_header((name, value));
         },
@@ -78,6 +120,16 @@ pub(crate) fn actix_response(response: ErrorResponse) -> ::actix_web::HttpRespon
             .body(body),
         _ => response.finish(),
     }
+}
+
+/// The items it is given, with feature `actix-web`; nothing without it. The
+/// derive wraps its `to_actix_response` in it (see `derived_actix_response`).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __with_actix_web {
+    ($($item:tt)*) => {
+        $($item)*
+    };
 }
 
 #[doc(hidden)]

@@ -21,6 +21,13 @@ pub mod tonic;
 #[cfg(feature = "utoipa")]
 pub(crate) mod utoipa;
 
+#[cfg(not(feature = "actix-web"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __with_actix_web {
+    ($($item:tt)*) => {};
+}
+
 #[cfg(not(feature = "http"))]
 #[doc(hidden)]
 #[macro_export]

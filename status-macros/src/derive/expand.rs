@@ -70,6 +70,7 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
     let grpc_methods = grpc_methods(input, variants);
 
     let http_response = http_response_method(input, private);
+    let actix_response = actix_response_method(input, private);
 
     let catalog = catalog_entries(input, private);
     let deprecations = variants
@@ -109,6 +110,8 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
             #extend_problem_method
 
             #http_response
+
+            #actix_response
 
             #grpc_methods
         }
@@ -623,7 +626,7 @@ fn http_response_method(input: &Input<'_>, private: &TokenStream) -> TokenStream
         if let Some((_, ty)) = transparent_field(variant) {
             quote_spanned!(ty.span()=> <#ty as #krate::HttpError>::to_http_response(__inner))
         } else {
-            own_http_response(private, variant)
+            own_response(variant, &Framework::http(private))
         }
     });
     quote! {
@@ -635,14 +638,67 @@ fn http_response_method(input: &Input<'_>, private: &TokenStream) -> TokenStream
     }
 }
 
-/// The body of a variant's arm of the derived `to_http_response`: the
-/// response without headers, then the variant's headers in the order
-/// `own_headers` adds them. When every header is a literal, each name and
-/// value becomes an `http` constant, evaluated at compile time (`check`
-/// already held them to the rules `HeaderName::from_static` and
-/// `HeaderValue::from_static` assert). A header from a field goes through
-/// `headers()`, so that a field of the wrong type is reported once.
-fn own_http_response(private: &TokenStream, variant: &Variant<'_>) -> TokenStream {
+/// The derived `to_actix_response`, behind feature `actix-web`
+/// (`with_actix_web!`), made as `to_http_response` is.
+fn actix_response_method(input: &Input<'_>, private: &TokenStream) -> TokenStream {
+    let krate = &input.krate;
+    let body = method_body(input.variants(), |variant| {
+        if let Some((_, ty)) = transparent_field(variant) {
+            quote_spanned!(ty.span()=> <#ty as #krate::HttpError>::to_actix_response(__inner))
+        } else {
+            own_response(variant, &Framework::actix_web(private))
+        }
+    });
+    quote! {
+        #private::with_actix_web! {
+            fn to_actix_response(&self) -> #private::actix_web::HttpResponse {
+                #body
+            }
+        }
+    }
+}
+
+/// What a one-pass response is built with, per framework: the function that
+/// writes status and body, the one that appends `Headers` made at run time,
+/// and the module of the framework's `HeaderName` and `HeaderValue`.
+struct Framework {
+    respond: TokenStream,
+    append_headers: TokenStream,
+    header: TokenStream,
+}
+
+impl Framework {
+    fn http(private: &TokenStream) -> Self {
+        Framework {
+            respond: quote!(#private::derived_http_response),
+            append_headers: quote!(#private::append_headers),
+            header: quote!(#private::http),
+        }
+    }
+
+    fn actix_web(private: &TokenStream) -> Self {
+        Framework {
+            respond: quote!(#private::derived_actix_response),
+            append_headers: quote!(#private::append_actix_headers),
+            header: quote!(#private::actix_web::http::header),
+        }
+    }
+}
+
+/// The body of a variant's arm of a derived one-pass response: the response
+/// without headers, then the variant's headers in the order `own_headers`
+/// adds them. When every header is a literal, each name and value becomes a
+/// constant of the framework, evaluated at compile time (`check` already
+/// held them to the rules `HeaderName::from_static` and
+/// `HeaderValue::from_static` assert, in `http` 1 and 0.2 alike). A header
+/// from a field goes through `headers()`, so that a field of the wrong type
+/// is reported once.
+fn own_response(variant: &Variant<'_>, framework: &Framework) -> TokenStream {
+    let Framework {
+        respond,
+        append_headers,
+        header,
+    } = framework;
     let headers = &variant.attrs.headers;
     let literals: Option<Vec<(String, String)>> = headers
         .iter()
@@ -657,21 +713,21 @@ fn own_http_response(private: &TokenStream, variant: &Variant<'_>) -> TokenStrea
         .collect();
     let Some(literals) = literals else {
         return quote! {
-            #private::derived_http_response(self, |__headers| {
-                #private::append_headers(__headers, Self::headers(self));
+            #respond(self, |__headers| {
+                #append_headers(__headers, Self::headers(self));
             })
         };
     };
     let appends = literals.iter().map(|(name, value)| {
         quote! {
             __headers.append(
-                const { #private::http::HeaderName::from_static(#name) },
-                const { #private::http::HeaderValue::from_static(#value) },
+                const { #header::HeaderName::from_static(#name) },
+                const { #header::HeaderValue::from_static(#value) },
             );
         }
     });
     quote! {
-        #private::derived_http_response(self, |__headers| {
+        #respond(self, |__headers| {
             #(#appends)*
         })
     }
