@@ -3,7 +3,7 @@
 //!
 //! status-core applies the same rules at run time (`Headers::insert`, and
 //! headers filled from a field) and cannot call this crate, so it keeps its
-//! own copy in `status-core/src/headers/rules.rs`. The test at the end of
+//! own copy in `status-base/src/headers/rules.rs`. The test at the end of
 //! this file compiles that copy in and feeds both the same inputs: a change
 //! to one side that the other does not make fails it.
 //!
@@ -66,7 +66,7 @@ pub(crate) fn value_problem(value: &str) -> Option<&'static str> {
 
 // status-core's run-time copy of these rules, compiled in to be compared.
 #[cfg(test)]
-#[path = "../../status-core/src/headers/rules.rs"]
+#[path = "../../status-base/src/headers/rules.rs"]
 mod runtime;
 
 #[cfg(test)]

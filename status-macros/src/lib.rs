@@ -5,6 +5,8 @@
 mod codes;
 mod ctxt;
 mod derive;
+#[cfg(test)]
+mod expanded;
 mod header;
 mod member;
 mod private;

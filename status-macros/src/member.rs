@@ -3,7 +3,7 @@
 //!
 //! status-core applies the same rule at run time
 //! (`ProblemDetails::with_extension`) and cannot call this crate, so it keeps
-//! its own copy in `status-core/src/extension/rules.rs`; the test below
+//! its own copy in `status-base/src/extension/rules.rs`; the test below
 //! compiles that copy in and feeds both the same names.
 
 /// The members a problem body writes itself.
@@ -34,7 +34,7 @@ pub(crate) fn name_problem(name: &str) -> Option<&'static str> {
 
 // status-core's run-time copy of the rule, compiled in to be compared.
 #[cfg(test)]
-#[path = "../../status-core/src/extension/rules.rs"]
+#[path = "../../status-base/src/extension/rules.rs"]
 mod runtime;
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ mod kw {
     syn::custom_keyword!(warning_name);
     syn::custom_keyword!(codes_module);
     syn::custom_keyword!(extend_builtin);
-    // Internal to status-core (see `status-core/src/builtin.rs`), so it is
+    // Internal to status-core (see `status-base/src/builtin.rs`), so it is
     // neither documented nor offered in "expected ..." messages.
     syn::custom_keyword!(__doctests);
 }

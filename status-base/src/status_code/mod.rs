@@ -93,7 +93,7 @@ macro_rules! __status_doc_example {
 }
 
 /// The enum, its methods and its impls; called by `status_codes!` with one
-/// row per spec entry (see `status-core/src/status_code/mod.rs`).
+/// row per spec entry (see `status-base/src/status_code/mod.rs`).
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __status_code_enum {

@@ -27,7 +27,7 @@
 //! `status_code/mod.rs`.
 
 /// The warning enum, its methods and its impls; called by `status_codes!`
-/// with one row per `[[warning]]` entry (see `status-core/src/warning_code.rs`).
+/// with one row per `[[warning]]` entry (see `status-base/src/warning_code.rs`).
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __warning_code_enum {

@@ -1,5 +1,5 @@
 //! What a user's crate expands, under whichever features of status-core are
-//! on. Each feature switches hidden `macro_rules!` pairs (`src/external/`)
+//! on. Each feature switches hidden `macro_rules!` pairs (`status-base/src/external/`)
 //! that `#[derive(HttpError)]` and `status_codes!` call, so CI builds this
 //! file once per feature, alone and with `std` (`.ci/run`, step
 //! "features"): a pair that does not expand, or an impl that goes missing,

@@ -57,6 +57,13 @@ use crate::{ErrorCatalog, Headers, HttpError, ProblemDetails, StatusCode, Violat
 /// let codes: Vec<&str> = FrameworkErrorKind::ERRORS.iter().map(|entry| entry.code).collect();
 /// assert!(codes.contains(&"method_not_allowed"));
 /// ```
+// The definition, not compiled: what is compiled is its expansion in
+// `framework/derived.rs` (this enum without its `#[http]` attributes, and
+// the `HttpError` and `ErrorCatalog` impls the derive writes), checked in so
+// that this crate does not wait for the proc-macro to be built.
+// `status-macros/src/expanded.rs` expands it again and fails when the two
+// differ.
+#[cfg(any())]
 #[derive(Debug, HttpError)]
 #[non_exhaustive]
 pub enum FrameworkErrorKind {
@@ -135,6 +142,15 @@ pub enum FrameworkErrorKind {
         retry_after: Duration,
     },
 }
+
+#[allow(clippy::all, clippy::pedantic)]
+mod derived {
+    use super::*;
+
+    include!("framework/derived.rs");
+}
+
+pub use derived::FrameworkErrorKind;
 
 impl fmt::Display for FrameworkErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

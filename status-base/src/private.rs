@@ -188,7 +188,7 @@ mod tests {
         assert_eq!(
             module_path!(),
             concat!(
-                "status_core::__private_",
+                "status_base::__private_",
                 env!("CARGO_PKG_VERSION_MAJOR"),
                 "_",
                 env!("CARGO_PKG_VERSION_MINOR"),
