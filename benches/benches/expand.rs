@@ -44,7 +44,7 @@ mod ratio;
 const BUDGET: Duration = Duration::from_millis(20);
 
 /// The app of the compile-time benchmark; its enum is the derive's input.
-const APP: &str = include_str!("../../scripts/compile-time/ours/src/main.rs");
+const APP: &str = include_str!("../../scripts/compile-time/ours/src/error.rs");
 
 /// The `#[derive(...)] enum ApiError { ... }` item of [`APP`].
 fn api_error() -> syn::DeriveInput {

@@ -84,7 +84,6 @@ pub use problem::{PROBLEM_JSON, PROBLEM_XML, PROBLEM_XML_NAMESPACE, ProblemDetai
 pub use registration::{Registration, StatusAlias};
 pub use violation::Violation;
 
-
 // What generated code needs, under a name that carries the crate version (see
 // the file). On a version bump, rename it here and in the `$crate::__private_...`
 // paths of the hidden `macro_rules!` (`external/`, `status_code/`,

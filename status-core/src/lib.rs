@@ -91,6 +91,7 @@
 //! | `actix-web` | derived errors implement `actix_web::ResponseError` (actix-web 4), `status_code()` and `error_response()` always agreeing; [`StatusCode`] implements `Responder` (empty body) and converts to and from `actix_web::http::StatusCode`; [`status_core::actix_web`](crate::actix_web): the `Problems` middleware (actix's own errors, panics, timeouts as problems) and `Json`, `Query`, `Path`, `Form` extractors; with `http`, `conformance::ActixConformance`, the conformance guard as a middleware | no |
 //! | `utoipa` | derived errors implement `utoipa::IntoResponses` from their [`ErrorCatalog`]; [`ProblemDetails`] implements `ToSchema` (utoipa 6) | no |
 //! | `poem` | derived errors implement `poem::error::ResponseError` (poem 3), `status()` and `as_response()` always agreeing, and `?` into `poem::Error` keeps the problem+json response; [`StatusCode`] implements `poem::IntoResponse`, with an empty body; [`status_core::poem`](crate::poem): the `Problems` middleware, `Json`, `Query`, `Path`, `Form` extractors, and method routes whose 405 carries `Allow` | no |
+//! | `custom-spec` | [`status_codes!`] with a spec of your own (`path = "..."` or `inline = "..."`, alone or with `extend_builtin`): the macro reads and checks the TOML at compile time, reporting each problem with file, line and column. The built-in registry and `#[derive(HttpError)]` need no feature: their registry is compiled into status-macros, already checked, so no TOML reader is built | no |
 //! | `client` | [`client::read_problem`] reads a received response into a typed [`client::Problem`] (RFC 9457 members, extensions, raw status); [`client::RetryAfter`] parses `Retry-After` seconds and HTTP-dates. Adds `serde_json` and `httpdate`, so servers that only send errors do not pay for a JSON parser | no |
 //! | `tracing` | 5xx source chains and dropped header values are logged; every error response records `http.response.status_code` and `error.type` on the current span (OpenTelemetry HTTP semantic conventions), and `otel.status_code = "ERROR"` for 5xx only | no |
 //! | `tower` | `conformance::ConformanceLayer`, a tower layer that checks every response against the registry's rules and logs each violation (or, `strict()`, answers 500 listing them); implies `http` and `tracing` | no |
@@ -108,9 +109,10 @@ pub use status_macros::HttpError;
 /// Generates a status-code enum, with the whole API of [`StatusCode`], from a
 /// TOML registry.
 ///
-/// With no arguments it expands the built-in registry; this is how
-/// [`StatusCode`], [`codes`] and [`WarningCode`] are defined. Point it at your
-/// own file to get your own enum:
+/// With no arguments it expands the built-in registry: [`StatusCode`],
+/// [`codes`] and [`WarningCode`] are that expansion. Point it at your own file
+/// (or an inline spec) to get your own enum; that takes feature
+/// `custom-spec`, which reads the TOML:
 ///
 /// ```
 /// status_core::status_codes!(

@@ -8,11 +8,15 @@ mod warning_row;
 
 use std::path::PathBuf;
 
-use proc_macro2::{Span, TokenStream};
+#[cfg(feature = "custom-spec")]
+use proc_macro2::Span;
+use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::ctxt::Ctxt;
-use crate::spec::{BUILTIN_LABEL, Spec, SpecErrors};
+#[cfg(feature = "custom-spec")]
+use crate::spec::SpecErrors;
+use crate::spec::{BUILTIN_LABEL, Spec};
 use args::{Args, SpecSource};
 
 pub(crate) fn expand(input: TokenStream) -> TokenStream {
@@ -60,32 +64,45 @@ fn try_expand(input: TokenStream) -> syn::Result<TokenStream> {
 /// The spec the arguments name, with the file to track and how generated docs
 /// name it; `None` (its problems recorded in `cx`) when it is invalid.
 fn load_spec(cx: &Ctxt, args: &Args) -> Option<(Spec, Option<PathBuf>, String)> {
-    let builtin = match Spec::builtin() {
-        Ok(builtin) => builtin,
-        Err(errors) => {
-            report_spec_errors(cx, Span::call_site(), errors);
-            return None;
+    let builtin = Spec::builtin();
+    #[cfg(feature = "custom-spec")]
+    {
+        let base = args.extend_builtin.then_some(builtin);
+        let parsed = match &args.source {
+            SpecSource::Builtin => {
+                return Some((builtin.clone(), None, BUILTIN_LABEL.to_owned()));
+            }
+            SpecSource::File(literal) => {
+                let (path, text) = read_spec_file(literal)
+                    .map_err(|error| cx.syn_error(error))
+                    .ok()?;
+                Spec::parse(&text, &literal.value(), base)
+                    .map(|spec| (spec, Some(path), literal.value()))
+            }
+            SpecSource::Inline(literal) => Spec::parse(&literal.value(), "inline spec", base)
+                .map(|spec| (spec, None, "an inline spec".to_owned())),
+        };
+        parsed
+            .map_err(|errors| report_spec_errors(cx, args.source_key, &errors))
+            .ok()
+    }
+    #[cfg(not(feature = "custom-spec"))]
+    match &args.source {
+        SpecSource::Builtin => Some((builtin.clone(), None, BUILTIN_LABEL.to_owned())),
+        SpecSource::File(literal) | SpecSource::Inline(literal) => {
+            cx.error_at(
+                literal.span(),
+                "a spec of your own needs status-core's feature `custom-spec`, which reads \
+                 TOML; add `features = [\"custom-spec\"]` to its dependency (the built-in \
+                 registry needs no feature)",
+            );
+            None
         }
-    };
-    let base = args.extend_builtin.then_some(builtin);
-    let parsed = match &args.source {
-        SpecSource::Builtin => return Some((builtin.clone(), None, BUILTIN_LABEL.to_owned())),
-        SpecSource::File(literal) => {
-            let (path, text) = read_spec_file(literal)
-                .map_err(|error| cx.syn_error(error))
-                .ok()?;
-            Spec::parse(&text, &literal.value(), base)
-                .map(|spec| (spec, Some(path), literal.value()))
-        }
-        SpecSource::Inline(literal) => Spec::parse(&literal.value(), "inline spec", base)
-            .map(|spec| (spec, None, "an inline spec".to_owned())),
-    };
-    parsed
-        .map_err(|errors| report_spec_errors(cx, args.source_key, &errors))
-        .ok()
+    }
 }
 
 /// Reads a user's spec, resolved against the invoking crate's manifest directory.
+#[cfg(feature = "custom-spec")]
 fn read_spec_file(literal: &syn::LitStr) -> syn::Result<(PathBuf, String)> {
     let relative = literal.value();
     let base = std::env::var_os("CARGO_MANIFEST_DIR")
@@ -105,8 +122,33 @@ fn read_spec_file(literal: &syn::LitStr) -> syn::Result<(PathBuf, String)> {
 
 /// One compile error per spec problem, all on the same span: rustc cannot point
 /// inside a TOML file, so each message carries its own `file:line:col`.
+#[cfg(feature = "custom-spec")]
 fn report_spec_errors(cx: &Ctxt, span: Span, errors: &SpecErrors) {
     for message in errors {
         cx.error_at(span, message);
+    }
+}
+
+#[cfg(all(test, not(feature = "custom-spec")))]
+mod tests {
+    use quote::quote;
+
+    #[test]
+    fn a_spec_of_ones_own_asks_for_the_feature() {
+        for input in [
+            quote!(name = Mine, inline = "[[code]]"),
+            quote!(name = Mine, extend_builtin, path = "spec.toml"),
+        ] {
+            let output = super::expand(input).to_string();
+            assert!(output.contains("compile_error"), "{output}");
+            assert!(output.contains("feature `custom-spec`"), "{output}");
+        }
+    }
+
+    #[test]
+    fn the_builtin_registry_needs_no_feature() {
+        let output = super::expand(quote!(name = Mine)).to_string();
+        assert!(!output.contains("compile_error"), "{output}");
+        assert!(output.contains("NotFound"));
     }
 }

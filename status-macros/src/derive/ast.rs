@@ -67,7 +67,7 @@ impl<'a> Input<'a> {
     /// Always an IR, so the fallback can use it: where an attribute failed to
     /// parse, what it would have set is missing and `cx` holds the error.
     pub(crate) fn from_syn(cx: &Ctxt, input: &'a DeriveInput) -> Self {
-        let spec = builtin_spec(cx);
+        let spec = Spec::builtin();
         let (container, data) = match &input.data {
             SynData::Enum(data) => {
                 let (container, _) = attr::parse(cx, &input.attrs, Place::Enum);
@@ -119,7 +119,7 @@ impl<'a> Input<'a> {
 impl<'a> Variant<'a> {
     fn new(
         cx: &Ctxt,
-        spec: Option<&'static Spec>,
+        spec: &'static Spec,
         ident: &'a Ident,
         fields: &'a Fields,
         attrs: attr::Variant<'a>,
@@ -128,7 +128,7 @@ impl<'a> Variant<'a> {
         let status = attrs
             .status
             .as_ref()
-            .and_then(|(_, status)| resolve_status(cx, spec?, status));
+            .and_then(|(_, status)| resolve_status(cx, spec, status));
         let members = fields
             .iter()
             .enumerate()
@@ -235,24 +235,6 @@ fn resolve_status(
                 cx.error_spanned_by(ident, message);
             }
             entry
-        }
-    }
-}
-
-/// The built-in registry; when it is broken, that is the one error, and no
-/// status resolves.
-fn builtin_spec(cx: &Ctxt) -> Option<&'static Spec> {
-    match Spec::builtin() {
-        Ok(spec) => Some(spec),
-        Err(errors) => {
-            cx.error_at(
-                Span::call_site(),
-                format_args!(
-                    "the built-in status-code spec is invalid: {}",
-                    errors.join("; ")
-                ),
-            );
-            None
         }
     }
 }

@@ -1,24 +1,35 @@
 //! The status-code registry: reading a spec file, checking it, and the checked
 //! model that both macros expand from.
 
+mod builtin;
+#[cfg(feature = "custom-spec")]
 mod check;
 mod class;
+#[cfg(feature = "custom-spec")]
 mod location;
 mod model;
+#[cfg(feature = "custom-spec")]
 mod read;
+#[cfg(feature = "custom-spec")]
 mod schema;
 
+#[cfg(feature = "custom-spec")]
 use std::ops::Range;
 use std::sync::OnceLock;
 
+#[cfg(feature = "custom-spec")]
 use toml::Spanned;
 
 pub(crate) use class::Class;
 pub(crate) use model::{GRPC_CODES, Registration};
+#[cfg(feature = "custom-spec")]
 use model::{RawAlias, RawCode, RawWarning};
 
-/// The built-in registry. `include_str!` makes rustc track the file, so editing
-/// the spec rebuilds this crate and everything that expands its macros.
+/// The built-in registry's source, which `builtin.rs` is the checked model
+/// of: a test in `src/expanded.rs` holds the two together. Read by tests,
+/// benches and fuzz targets only (they compile this module in).
+#[cfg(feature = "custom-spec")]
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) const BUILTIN_SOURCE: &str = include_str!("../../spec/status-codes.toml");
 
 /// The name the built-in registry goes by in diagnostics.
@@ -79,20 +90,21 @@ pub(crate) struct WarningEntry {
 
 /// Everything wrong with one spec file, each message already prefixed with
 /// `file:line:col`.
+#[cfg(feature = "custom-spec")]
 pub(crate) type SpecErrors = Vec<String>;
 
 impl Spec {
-    /// The built-in registry, parsed once per compiler process.
-    pub(crate) fn builtin() -> Result<&'static Spec, &'static SpecErrors> {
-        static BUILTIN: OnceLock<Result<Spec, SpecErrors>> = OnceLock::new();
-        BUILTIN
-            .get_or_init(|| Spec::parse(BUILTIN_SOURCE, BUILTIN_LABEL, None))
-            .as_ref()
+    /// The built-in registry, built once per compiler process from its
+    /// checked model: no TOML is read for it.
+    pub(crate) fn builtin() -> &'static Spec {
+        static BUILTIN: OnceLock<Spec> = OnceLock::new();
+        BUILTIN.get_or_init(builtin::spec)
     }
 
     /// Parses and checks `source`. `label` names the file in messages. With
     /// `base`, the result is `base` plus the new entries, which must not reuse
     /// any of its codes or names.
+    #[cfg(feature = "custom-spec")]
     pub(crate) fn parse(
         source: &str,
         label: &str,
@@ -127,6 +139,7 @@ impl Spec {
     }
 }
 
+#[cfg(feature = "custom-spec")]
 impl CodeEntry {
     fn from_raw(raw: RawCode) -> CodeEntry {
         let source = raw.source.into_inner();
@@ -175,6 +188,7 @@ impl CodeEntry {
     }
 }
 
+#[cfg(feature = "custom-spec")]
 impl Alias {
     fn from_raw(raw: RawAlias, entry_source: &str) -> Alias {
         Alias {
@@ -189,6 +203,7 @@ impl Alias {
     }
 }
 
+#[cfg(feature = "custom-spec")]
 impl WarningEntry {
     fn from_raw(raw: RawWarning) -> WarningEntry {
         WarningEntry {
@@ -209,12 +224,14 @@ impl WarningEntry {
 /// its `Ctxt`, on the tokens that named the spec. Plain strings also let the
 /// built-in spec's verdict be cached across macro calls (`syn::Error` holds
 /// spans, which must not outlive one expansion).
+#[cfg(feature = "custom-spec")]
 pub(crate) struct Problems<'s> {
     source: &'s str,
     label: &'s str,
     messages: Vec<(location::LineCol, String)>,
 }
 
+#[cfg(feature = "custom-spec")]
 impl<'s> Problems<'s> {
     fn new(source: &'s str, label: &'s str) -> Self {
         Problems {
@@ -253,8 +270,8 @@ impl<'s> Problems<'s> {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "custom-spec"))]
 mod tests;
 
-#[cfg(test)]
+#[cfg(all(test, feature = "custom-spec"))]
 mod proptests;

@@ -2,8 +2,10 @@
 //! `schema.rs`). Every value the checks need to point at is `Spanned`, so a
 //! rule can name the line and column it objects to.
 
+#[cfg(feature = "custom-spec")]
 use super::schema::spec_table;
 
+#[cfg(feature = "custom-spec")]
 spec_table! {
     /// One `[[code]]` table.
     RawCode = "[[code]]" {
@@ -31,6 +33,7 @@ spec_table! {
     }
 }
 
+#[cfg(feature = "custom-spec")]
 spec_table! {
     /// One `[[code.alias]]` table: another name or phrase the same code goes by.
     RawAlias = "[[code.alias]]" {
@@ -42,6 +45,7 @@ spec_table! {
     }
 }
 
+#[cfg(feature = "custom-spec")]
 spec_table! {
     /// One `[[warning]]` table: a Warning header code (RFC 7234 Section 5.5), not a status code.
     RawWarning = "[[warning]]" {
@@ -64,6 +68,7 @@ pub(crate) enum Registration {
 
 impl Registration {
     /// The values `status` takes, as written in the spec.
+    #[cfg(feature = "custom-spec")]
     pub(crate) const WORDS: &[(&str, Registration)] = &[
         ("registered", Registration::Registered),
         ("deprecated", Registration::Deprecated),
@@ -105,6 +110,7 @@ pub(crate) const GRPC_CODES: &[(&str, &str)] = &[
 
 /// The `GrpcCode` variant for a `google.rpc.Code` name, such as
 /// `InvalidArgument` for `INVALID_ARGUMENT`.
+#[cfg(feature = "custom-spec")]
 pub(crate) fn grpc_variant(name: &str) -> Option<&'static str> {
     GRPC_CODES
         .iter()
