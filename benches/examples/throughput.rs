@@ -21,11 +21,13 @@ use std::net::SocketAddr;
 use std::process::ExitCode;
 
 use axum::Router;
+use axum::ServiceExt as _;
 use axum::extract::Path;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use http::header::{CACHE_CONTROL, CONTENT_TYPE, RETRY_AFTER};
 use http::{HeaderValue, StatusCode};
+use tower::Layer as _;
 
 const ITEM: &str = r#"{"id":1,"name":"lamp"}"#;
 
@@ -113,7 +115,6 @@ fn derive_router() -> Router {
             "/limited",
             get(|| async { Err::<Response, _>(Ours::RateLimited) }),
         )
-        .layer(status_core::axum::ProblemLayer::new())
 }
 
 fn hand_router() -> Router {
@@ -139,9 +140,9 @@ const USAGE: &str =
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
-    let router = match args.next().as_deref() {
-        Some("derive") => derive_router(),
-        Some("hand") => hand_router(),
+    let (router, derive) = match args.next().as_deref() {
+        Some("derive") => (derive_router(), true),
+        Some("hand") => (hand_router(), false),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -174,7 +175,15 @@ fn main() -> ExitCode {
                 return ExitCode::FAILURE;
             }
         }
-        match axum::serve(listener, router).await {
+        // `ProblemLayer` around the whole router, as its docs say: through
+        // `Router::layer` it would wrap, and box again, each route.
+        let served = if derive {
+            let app = status_core::axum::ProblemLayer::new().layer(router);
+            axum::serve(listener, app.into_make_service()).await
+        } else {
+            axum::serve(listener, router).await
+        };
+        match served {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("throughput: server stopped: {error}");
