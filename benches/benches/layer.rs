@@ -2,7 +2,7 @@
 //! without it: the layer must pass a 200 through untouched and cost nothing
 //! measurable on the way: at most 1.02 of the bare router (issue #15).
 //! Measured 2026-12-02, most of what it costs is reading the request's
-//! `Accept` (for problem+xml) and keeping its method and URI (for the detail
+//! `Accept` (for problem+xml) and keeping its method and path (for the detail
 //! of a bare 404 or 405), about half each.
 //!
 //! `cargo bench -p status-benches --bench layer`
