@@ -114,7 +114,8 @@ pub use status_macros::HttpError;
 /// (or an inline spec) to get your own enum; that takes feature
 /// `custom-spec`, which reads the TOML:
 ///
-/// ```
+#[cfg_attr(feature = "custom-spec", doc = "```")]
+#[cfg_attr(not(feature = "custom-spec"), doc = "```ignore")]
 /// status_core::status_codes!(
 ///     /// Our API's status codes: the registry plus our own.
 ///     name = ApiStatus,
@@ -174,7 +175,8 @@ pub use status_macros::HttpError;
 /// [`ClientError<YourEnum>`](ClientError), so an API can demand a class of
 /// your codes at compile time:
 ///
-/// ```
+#[cfg_attr(feature = "custom-spec", doc = "```")]
+#[cfg_attr(not(feature = "custom-spec"), doc = "```ignore")]
 /// use status_core::{ClientError, Status};
 ///
 /// status_core::status_codes!(name = ApiStatus, inline = r#"
@@ -207,7 +209,8 @@ pub use status_macros::HttpError;
 /// [`StatusCode`]: `From<StatusCode>`, and `TryFrom<YourEnum> for StatusCode`,
 /// which is an `Err` ([`InvalidStatusCode`]) for the codes only your enum has.
 ///
-/// ```
+#[cfg_attr(feature = "custom-spec", doc = "```")]
+#[cfg_attr(not(feature = "custom-spec"), doc = "```ignore")]
 /// # status_core::status_codes!(name = ApiStatus, extend_builtin, inline = r#"
 /// #     [[code]]
 /// #     code = 299
