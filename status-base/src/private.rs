@@ -26,7 +26,7 @@ pub use crate::{
 
 #[cfg(feature = "http")]
 pub use {
-    crate::external::http::{append_headers, derived_http_response, to_http},
+    crate::external::http::{append_headers, derived_http_response, no_http_headers, to_http},
     ::alloc::string::String as HttpBody,
     ::http,
 };
@@ -41,6 +41,7 @@ pub use {crate::external::axum::into_axum_response, ::axum_core};
 pub use {
     crate::external::actix_web::{
         actix_error_response, actix_status_code, append_actix_headers, derived_actix_response,
+        no_actix_headers,
     },
     ::actix_web,
 };

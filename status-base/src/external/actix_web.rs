@@ -19,7 +19,9 @@ pub fn actix_status_code<E: HttpError + ?Sized>(error: &E) -> ::actix_web::http:
 pub(crate) fn default_actix_response<E: HttpError + ?Sized>(
     error: &E,
 ) -> ::actix_web::HttpResponse {
-    derived_actix_response(error, |map| append_actix_headers(map, error.headers()))
+    derived_actix_response(error, |error, map| {
+        append_actix_headers(map, error.headers());
+    })
 }
 
 /// What a derived `ResponseError::error_response` sends: the error's
@@ -36,7 +38,7 @@ pub fn actix_error_response<E: HttpError + ?Sized>(error: &E) -> ::actix_web::Ht
 #[doc(hidden)]
 pub fn derived_actix_response<E: HttpError + ?Sized>(
     error: &E,
-    append: impl FnOnce(&mut ::actix_web::http::header::HeaderMap),
+    append: fn(&E, &mut ::actix_web::http::header::HeaderMap),
 ) -> ::actix_web::HttpResponse {
     use ::actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE, HeaderValue};
     let format = crate::negotiate::wanted::format();
@@ -58,7 +60,7 @@ pub fn derived_actix_response<E: HttpError + ?Sized>(
         ::actix_web::HttpResponse::new(status.into())
     };
     let headers = response.headers_mut();
-    append(headers);
+    append(error, headers);
     // `ErrorResponse`'s no-store rule, as a constant rather than a header
     // in `Headers` that actix would parse again.
     if !crate::error::may_be_stored(error, status) && !headers.contains_key(CACHE_CONTROL) {
@@ -68,6 +70,14 @@ pub fn derived_actix_response<E: HttpError + ?Sized>(
         );
     }
     response
+}
+
+/// The headers of a variant that has none, for `derived_actix_response`.
+#[doc(hidden)]
+pub fn no_actix_headers<E: ?Sized>(
+    _error: &E,
+    _headers: &mut ::actix_web::http::header::HeaderMap,
+) {
 }
 
 /// Appends validated `Headers` to an actix header map without copying a

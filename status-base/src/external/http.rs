@@ -41,7 +41,7 @@ impl crate::ErrorResponse {
 #[doc(hidden)]
 pub fn derived_http_response<E: crate::HttpError + ?Sized>(
     error: &E,
-    append: impl FnOnce(&mut ::http::HeaderMap),
+    append: fn(&E, &mut ::http::HeaderMap),
 ) -> ::http::Response<alloc::string::String> {
     let status = crate::error::log_answer(error);
     let allows_body = status.allows_body();
@@ -59,7 +59,7 @@ pub fn derived_http_response<E: crate::HttpError + ?Sized>(
             const { ::http::HeaderValue::from_static(crate::PROBLEM_JSON) },
         );
     }
-    append(headers);
+    append(error, headers);
     if !crate::error::may_be_stored(error, status)
         && !headers.contains_key(::http::header::CACHE_CONTROL)
     {
@@ -70,6 +70,11 @@ pub fn derived_http_response<E: crate::HttpError + ?Sized>(
     }
     response
 }
+
+/// The headers of a variant that has none, for `derived_http_response`: one
+/// function per error type rather than a closure per variant.
+#[doc(hidden)]
+pub fn no_http_headers<E: ?Sized>(_error: &E, _headers: &mut ::http::HeaderMap) {}
 
 /// Appends validated `Headers` to an `http` header map without copying a
 /// value: a borrowed one is shared as static bytes, an owned one hands over

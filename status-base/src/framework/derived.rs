@@ -274,33 +274,25 @@
                 Self :: MalformedBody {
                     ..
                 }
-                => :: status_core :: __private_0_1_0 :: derived_http_response ( self , | __headers | {
-                    }
-                ) , Self :: InvalidPathParameter {
+                => :: status_core :: __private_0_1_0 :: derived_http_response ( self , :: status_core :: __private_0_1_0 :: no_http_headers) , Self :: InvalidPathParameter {
                     ..
                 }
-                => :: status_core :: __private_0_1_0 :: derived_http_response ( self , | __headers | {
-                    }
-                ) , Self :: InvalidQuery {
+                => :: status_core :: __private_0_1_0 :: derived_http_response ( self , :: status_core :: __private_0_1_0 :: no_http_headers) , Self :: InvalidQuery {
                     ..
                 }
-                => :: status_core :: __private_0_1_0 :: derived_http_response ( self , | __headers | {
-                    }
-                ) , Self :: RouteNotFound {
+                => :: status_core :: __private_0_1_0 :: derived_http_response ( self , :: status_core :: __private_0_1_0 :: no_http_headers) , Self :: RouteNotFound {
                     ..
                 }
-                => :: status_core :: __private_0_1_0 :: derived_http_response ( self , | __headers | {
-                    }
-                ) , Self :: MethodNotAllowed {
+                => :: status_core :: __private_0_1_0 :: derived_http_response ( self , :: status_core :: __private_0_1_0 :: no_http_headers) , Self :: MethodNotAllowed {
                     allow : __field_allow , ..
                 }
-                => :: status_core :: __private_0_1_0 :: derived_http_response ( self , | __headers | {
-                        :: status_core :: __private_0_1_0 :: append_headers ( __headers , Self :: headers ( self)) ;
+                => :: status_core :: __private_0_1_0 :: derived_http_response ( self , | __error , __headers | {
+                        :: status_core :: __private_0_1_0 :: append_headers ( __headers , Self :: headers ( __error)) ;
                     }
                 ) , Self :: BodyTimeout {
                     ..
                 }
-                => :: status_core :: __private_0_1_0 :: derived_http_response ( self , | __headers | {
+                => :: status_core :: __private_0_1_0 :: derived_http_response ( self , | _ , __headers | {
                         __headers . append ( const {
                                 :: status_core :: __private_0_1_0 :: http :: HeaderName :: from_static ( "connection")
                             }
@@ -312,28 +304,20 @@
                 ) , Self :: BodyTooLarge {
                     ..
                 }
-                => :: status_core :: __private_0_1_0 :: derived_http_response ( self , | __headers | {
-                    }
-                ) , Self :: UnsupportedMediaType {
+                => :: status_core :: __private_0_1_0 :: derived_http_response ( self , :: status_core :: __private_0_1_0 :: no_http_headers) , Self :: UnsupportedMediaType {
                     ..
                 }
-                => :: status_core :: __private_0_1_0 :: derived_http_response ( self , | __headers | {
-                    }
-                ) , Self :: InvalidBody {
+                => :: status_core :: __private_0_1_0 :: derived_http_response ( self , :: status_core :: __private_0_1_0 :: no_http_headers) , Self :: InvalidBody {
                     ..
                 }
-                => :: status_core :: __private_0_1_0 :: derived_http_response ( self , | __headers | {
-                    }
-                ) , Self :: Internal {
+                => :: status_core :: __private_0_1_0 :: derived_http_response ( self , :: status_core :: __private_0_1_0 :: no_http_headers) , Self :: Internal {
                     ..
                 }
-                => :: status_core :: __private_0_1_0 :: derived_http_response ( self , | __headers | {
-                    }
-                ) , Self :: HandlerTimeout {
+                => :: status_core :: __private_0_1_0 :: derived_http_response ( self , :: status_core :: __private_0_1_0 :: no_http_headers) , Self :: HandlerTimeout {
                     retry_after : __field_retry_after , ..
                 }
-                => :: status_core :: __private_0_1_0 :: derived_http_response ( self , | __headers | {
-                        :: status_core :: __private_0_1_0 :: append_headers ( __headers , Self :: headers ( self)) ;
+                => :: status_core :: __private_0_1_0 :: derived_http_response ( self , | __error , __headers | {
+                        :: status_core :: __private_0_1_0 :: append_headers ( __headers , Self :: headers ( __error)) ;
                     }
                 ) ,
             }
@@ -345,33 +329,25 @@
                 Self :: MalformedBody {
                     ..
                 }
-                => :: status_core :: __private_0_1_0 :: derived_actix_response ( self , | __headers | {
-                    }
-                ) , Self :: InvalidPathParameter {
+                => :: status_core :: __private_0_1_0 :: derived_actix_response ( self , :: status_core :: __private_0_1_0 :: no_actix_headers) , Self :: InvalidPathParameter {
                     ..
                 }
-                => :: status_core :: __private_0_1_0 :: derived_actix_response ( self , | __headers | {
-                    }
-                ) , Self :: InvalidQuery {
+                => :: status_core :: __private_0_1_0 :: derived_actix_response ( self , :: status_core :: __private_0_1_0 :: no_actix_headers) , Self :: InvalidQuery {
                     ..
                 }
-                => :: status_core :: __private_0_1_0 :: derived_actix_response ( self , | __headers | {
-                    }
-                ) , Self :: RouteNotFound {
+                => :: status_core :: __private_0_1_0 :: derived_actix_response ( self , :: status_core :: __private_0_1_0 :: no_actix_headers) , Self :: RouteNotFound {
                     ..
                 }
-                => :: status_core :: __private_0_1_0 :: derived_actix_response ( self , | __headers | {
-                    }
-                ) , Self :: MethodNotAllowed {
+                => :: status_core :: __private_0_1_0 :: derived_actix_response ( self , :: status_core :: __private_0_1_0 :: no_actix_headers) , Self :: MethodNotAllowed {
                     allow : __field_allow , ..
                 }
-                => :: status_core :: __private_0_1_0 :: derived_actix_response ( self , | __headers | {
-                        :: status_core :: __private_0_1_0 :: append_actix_headers ( __headers , Self :: headers ( self)) ;
+                => :: status_core :: __private_0_1_0 :: derived_actix_response ( self , | __error , __headers | {
+                        :: status_core :: __private_0_1_0 :: append_actix_headers ( __headers , Self :: headers ( __error)) ;
                     }
                 ) , Self :: BodyTimeout {
                     ..
                 }
-                => :: status_core :: __private_0_1_0 :: derived_actix_response ( self , | __headers | {
+                => :: status_core :: __private_0_1_0 :: derived_actix_response ( self , | _ , __headers | {
                         __headers . append ( const {
                                 :: status_core :: __private_0_1_0 :: actix_web :: http :: header :: HeaderName :: from_static ( "connection")
                             }
@@ -383,28 +359,20 @@
                 ) , Self :: BodyTooLarge {
                     ..
                 }
-                => :: status_core :: __private_0_1_0 :: derived_actix_response ( self , | __headers | {
-                    }
-                ) , Self :: UnsupportedMediaType {
+                => :: status_core :: __private_0_1_0 :: derived_actix_response ( self , :: status_core :: __private_0_1_0 :: no_actix_headers) , Self :: UnsupportedMediaType {
                     ..
                 }
-                => :: status_core :: __private_0_1_0 :: derived_actix_response ( self , | __headers | {
-                    }
-                ) , Self :: InvalidBody {
+                => :: status_core :: __private_0_1_0 :: derived_actix_response ( self , :: status_core :: __private_0_1_0 :: no_actix_headers) , Self :: InvalidBody {
                     ..
                 }
-                => :: status_core :: __private_0_1_0 :: derived_actix_response ( self , | __headers | {
-                    }
-                ) , Self :: Internal {
+                => :: status_core :: __private_0_1_0 :: derived_actix_response ( self , :: status_core :: __private_0_1_0 :: no_actix_headers) , Self :: Internal {
                     ..
                 }
-                => :: status_core :: __private_0_1_0 :: derived_actix_response ( self , | __headers | {
-                    }
-                ) , Self :: HandlerTimeout {
+                => :: status_core :: __private_0_1_0 :: derived_actix_response ( self , :: status_core :: __private_0_1_0 :: no_actix_headers) , Self :: HandlerTimeout {
                     retry_after : __field_retry_after , ..
                 }
-                => :: status_core :: __private_0_1_0 :: derived_actix_response ( self , | __headers | {
-                        :: status_core :: __private_0_1_0 :: append_actix_headers ( __headers , Self :: headers ( self)) ;
+                => :: status_core :: __private_0_1_0 :: derived_actix_response ( self , | __error , __headers | {
+                        :: status_core :: __private_0_1_0 :: append_actix_headers ( __headers , Self :: headers ( __error)) ;
                     }
                 ) ,
             }

@@ -664,6 +664,7 @@ fn actix_response_method(input: &Input<'_>, private: &TokenStream) -> TokenStrea
 struct Framework {
     respond: TokenStream,
     append_headers: TokenStream,
+    no_headers: TokenStream,
     header: TokenStream,
 }
 
@@ -672,6 +673,7 @@ impl Framework {
         Framework {
             respond: quote!(#private::derived_http_response),
             append_headers: quote!(#private::append_headers),
+            no_headers: quote!(#private::no_http_headers),
             header: quote!(#private::http),
         }
     }
@@ -680,6 +682,7 @@ impl Framework {
         Framework {
             respond: quote!(#private::derived_actix_response),
             append_headers: quote!(#private::append_actix_headers),
+            no_headers: quote!(#private::no_actix_headers),
             header: quote!(#private::actix_web::http::header),
         }
     }
@@ -687,7 +690,9 @@ impl Framework {
 
 /// The body of a variant's arm of a derived one-pass response: the response
 /// without headers, then the variant's headers in the order `own_headers`
-/// adds them. When every header is a literal, each name and value becomes a
+/// adds them. The headers come as a function pointer (the closures capture
+/// nothing), so the framework's function is compiled once per error type,
+/// not once per variant as it would be for a closure type each. When every header is a literal, each name and value becomes a
 /// constant of the framework, evaluated at compile time (`check` already
 /// held them to the rules `HeaderName::from_static` and
 /// `HeaderValue::from_static` assert, in `http` 1 and 0.2 alike). A header
@@ -697,9 +702,13 @@ fn own_response(variant: &Variant<'_>, framework: &Framework) -> TokenStream {
     let Framework {
         respond,
         append_headers,
+        no_headers,
         header,
     } = framework;
     let headers = &variant.attrs.headers;
+    if headers.is_empty() {
+        return quote!(#respond(self, #no_headers));
+    }
     let literals: Option<Vec<(String, String)>> = headers
         .iter()
         .map(|header| {
@@ -713,8 +722,8 @@ fn own_response(variant: &Variant<'_>, framework: &Framework) -> TokenStream {
         .collect();
     let Some(literals) = literals else {
         return quote! {
-            #respond(self, |__headers| {
-                #append_headers(__headers, Self::headers(self));
+            #respond(self, |__error, __headers| {
+                #append_headers(__headers, Self::headers(__error));
             })
         };
     };
@@ -727,7 +736,7 @@ fn own_response(variant: &Variant<'_>, framework: &Framework) -> TokenStream {
         }
     });
     quote! {
-        #respond(self, |__headers| {
+        #respond(self, |_, __headers| {
             #(#appends)*
         })
     }
