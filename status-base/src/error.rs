@@ -404,11 +404,15 @@ pub(crate) fn log_answer<E: HttpError + ?Sized>(error: &E) -> StatusCode {
     status
 }
 
+/// The `Cache-Control` of an error response that may not be stored: it is
+/// true for the moment it is sent.
+pub(crate) const NO_STORE: &str = "no-store";
+
 /// `Cache-Control: no-store`, unless `headers` say something about caching
-/// already: an error response is true for the moment it is sent.
+/// already.
 pub(crate) fn no_store(headers: &mut Headers) {
     if headers.get("cache-control").is_none() {
-        headers.push_checked("Cache-Control", "no-store");
+        headers.push_checked("Cache-Control", NO_STORE);
     }
 }
 

@@ -31,6 +31,7 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr as _;
 
 use proc_macro2::{Delimiter, Spacing, TokenStream, TokenTree};
+use syn::punctuated::Punctuated;
 
 /// The source of status-base, beside this crate's.
 fn base_dir() -> PathBuf {
@@ -224,60 +225,42 @@ fn the_builtin_status_codes_are_the_expansion_of_the_spec() {
 fn the_framework_error_kinds_impls_are_the_expansion_of_the_derive() {
     let source = tokens(&base_dir().join("framework.rs"));
     let item = enum_item(&source, "FrameworkErrorKind");
-    let input: syn::DeriveInput = syn::parse2(item.clone()).expect("the enum parses");
+    let input: syn::DeriveInput = syn::parse2(item).expect("the enum parses");
     let expansion = crate::derive::expand(&input);
     assert!(
         !expansion.to_string().contains("compile_error"),
         "FrameworkErrorKind does not derive: {expansion}"
     );
-    let mut compiled = without_derive_attributes(item);
+    let mut compiled = without_derive_attributes(input);
     compiled.extend(expansion);
     check(&base_dir().join("framework/derived.rs"), HEADER, compiled);
 }
 
-/// `item` as it compiles without the derive: without `#[cfg(any())]`, which
-/// keeps the definition itself from compiling, without `HttpError` in its
-/// `#[derive]`, and without the `#[http]` attributes only the derive knows.
-fn without_derive_attributes(item: TokenStream) -> TokenStream {
-    let trees: Vec<TokenTree> = item.into_iter().collect();
-    let mut out = Vec::new();
-    let mut index = 0;
-    while index < trees.len() {
-        if let (TokenTree::Punct(pound), Some(TokenTree::Group(attribute))) =
-            (&trees[index], trees.get(index + 1))
-            && pound.as_char() == '#'
-            && attribute.delimiter() == Delimiter::Bracket
-        {
-            let text = attribute.stream().to_string();
-            if text.starts_with("http") || text == "cfg (any ())" {
-                index += 2;
-                continue;
-            }
-            if text.starts_with("derive") {
-                let kept = text.replace(", HttpError", "").replace("HttpError ,", "");
-                out.push(trees[index].clone());
-                out.push(TokenTree::Group(proc_macro2::Group::new(
-                    Delimiter::Bracket,
-                    TokenStream::from_str(&kept).expect("a derive list"),
-                )));
-                index += 2;
-                continue;
+/// The enum as it compiles without the derive: without `#[cfg(any())]`,
+/// which keeps the definition itself from compiling, without `HttpError` in
+/// its `#[derive]`, and without the `#[http]` attributes only the derive knows.
+fn without_derive_attributes(mut input: syn::DeriveInput) -> TokenStream {
+    let derive_only =
+        |attr: &syn::Attribute| attr.path().is_ident("http") || attr.path().is_ident("cfg");
+    input.attrs.retain(|attr| !derive_only(attr));
+    for attr in &mut input.attrs {
+        if attr.path().is_ident("derive") {
+            let derives = attr
+                .parse_args_with(Punctuated::<syn::Path, syn::Token![,]>::parse_terminated)
+                .expect("a derive list");
+            let kept = derives.iter().filter(|path| !path.is_ident("HttpError"));
+            *attr = syn::parse_quote!(#[derive(#(#kept),*)]);
+        }
+    }
+    if let syn::Data::Enum(data) = &mut input.data {
+        for variant in &mut data.variants {
+            variant.attrs.retain(|attr| !derive_only(attr));
+            for field in &mut variant.fields {
+                field.attrs.retain(|attr| !derive_only(attr));
             }
         }
-        out.push(match &trees[index] {
-            TokenTree::Group(group) => {
-                let mut inner = proc_macro2::Group::new(
-                    group.delimiter(),
-                    without_derive_attributes(group.stream()),
-                );
-                inner.set_span(group.span());
-                TokenTree::Group(inner)
-            }
-            tree => tree.clone(),
-        });
-        index += 1;
     }
-    out.into_iter().collect()
+    quote::quote!(#input)
 }
 
 #[test]

@@ -33,40 +33,37 @@ pub fn actix_error_response<E: HttpError + ?Sized>(error: &E) -> ::actix_web::Ht
     error.to_actix_response()
 }
 
-/// [`actix_error_response`] with the error's headers added by `append`: the
-/// derive passes the literals it checked at compile time as constants.
+/// The one-pass actix response of an error whose `problem` is the trait's
+/// default: status, problem+json body (or XML when the `Problems` middleware
+/// says the request prefers it), the error's headers added by `append` (the
+/// derive passes the literals it checked at compile time as constants), then
+/// `ErrorResponse`'s no-store rule.
 #[doc(hidden)]
 pub fn derived_actix_response<E: HttpError + ?Sized>(
     error: &E,
     append: fn(&E, &mut ::actix_web::http::header::HeaderMap),
 ) -> ::actix_web::HttpResponse {
-    use ::actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE, HeaderValue};
+    use ::actix_web::http::header::{CACHE_CONTROL, HeaderValue};
     let format = crate::negotiate::wanted::format();
     if format == crate::ProblemFormat::Xml {
         return actix_response(ErrorResponse::from_error_as(error, format));
     }
     let status = crate::error::log_answer(error);
-    let mut response = if status.allows_body() {
-        let mut response = ::actix_web::HttpResponse::with_body(
-            status.into(),
+    let body = status.allows_body().then(|| {
+        (
             crate::render::default_problem_json(error),
-        );
-        response.headers_mut().insert(
-            CONTENT_TYPE,
             const { HeaderValue::from_static(crate::PROBLEM_JSON) },
-        );
-        response.map_into_boxed_body()
-    } else {
-        ::actix_web::HttpResponse::new(status.into())
-    };
+        )
+    });
+    let mut response = with_body(status, body);
     let headers = response.headers_mut();
     append(error, headers);
-    // `ErrorResponse`'s no-store rule, as a constant rather than a header
-    // in `Headers` that actix would parse again.
+    // The rule as a constant rather than a header in `Headers` that actix
+    // would parse again.
     if !crate::error::may_be_stored(error, status) && !headers.contains_key(CACHE_CONTROL) {
         headers.insert(
             CACHE_CONTROL,
-            const { HeaderValue::from_static("no-store") },
+            const { HeaderValue::from_static(crate::error::NO_STORE) },
         );
     }
     response
@@ -85,51 +82,56 @@ pub fn no_actix_headers<E: ?Sized>(
 /// its buffer. (actix checks each again; its rules are looser than ours.)
 #[doc(hidden)]
 pub fn append_actix_headers(map: &mut ::actix_web::http::header::HeaderMap, headers: Headers) {
+    use ::actix_web::http::header::{HeaderName, HeaderValue};
     headers.convert_each(
-        |name| ::actix_web::http::header::HeaderName::try_from(name).ok(),
-        actix_header_value,
+        |name| HeaderName::try_from(name).ok(),
+        |value| {
+            match value {
+                alloc::borrow::Cow::Borrowed(text) => {
+                    HeaderValue::from_maybe_shared(::bytes::Bytes::from_static(text.as_bytes()))
+                }
+                alloc::borrow::Cow::Owned(text) => HeaderValue::try_from(text),
+            }
+            .ok()
+        },
         |name, value| map.append(name, value),
     );
 }
 
-fn actix_header_value(
-    value: alloc::borrow::Cow<'static, str>,
-) -> Option<::actix_web::http::header::HeaderValue> {
-    use ::actix_web::http::header::HeaderValue;
-    match value {
-        alloc::borrow::Cow::Borrowed(text) => {
-            HeaderValue::from_maybe_shared(::bytes::Bytes::from_static(text.as_bytes()))
-        }
-        alloc::borrow::Cow::Owned(text) => HeaderValue::try_from(text),
-    }
-    .ok()
+/// A response of `status` with `body` and its content type, or without a
+/// body.
+fn with_body(
+    status: crate::StatusCode,
+    body: Option<(
+        alloc::string::String,
+        ::actix_web::http::header::HeaderValue,
+    )>,
+) -> ::actix_web::HttpResponse {
+    let Some((body, content_type)) = body else {
+        return ::actix_web::HttpResponse::new(status.into());
+    };
+    let mut response = ::actix_web::HttpResponse::with_body(status.into(), body);
+    response
+        .headers_mut()
+        .insert(::actix_web::http::header::CONTENT_TYPE, content_type);
+    response.map_into_boxed_body()
 }
 
-/// An [`ErrorResponse`] as actix's response: status, headers and body, the
+/// An [`ErrorResponse`] as actix's response: status, body, headers, the
 /// header values taken over without a copy.
 pub(crate) fn actix_response(response: ErrorResponse) -> ::actix_web::HttpResponse {
-    use ::actix_web::http::header::{HeaderName, HeaderValue};
-    let content_type = response.content_type();
+    use ::actix_web::http::header::HeaderValue;
+    let content_type = response.content_type().map(HeaderValue::from_static);
     let ErrorResponse {
         status,
         headers,
         body,
         format: _,
     } = response;
-    let mut response = ::actix_web::HttpResponse::build(status.into());
-    headers.convert_each(
-        |name| HeaderName::try_from(name).ok(),
-        actix_header_value,
-        |name, value| {
-            response.append_header((name, value));
-        },
-    );
-    match (body, content_type) {
-        (Some(body), Some(content_type)) => response
-            .content_type(HeaderValue::from_static(content_type))
-            .body(body),
-        _ => response.finish(),
-    }
+    // `Headers` never holds a `Content-Type`, so the order does not matter.
+    let mut response = with_body(status, body.zip(content_type));
+    append_actix_headers(response.headers_mut(), headers);
+    response
 }
 
 /// The items it is given, with feature `actix-web`; nothing without it. The

@@ -65,7 +65,7 @@ pub fn derived_http_response<E: crate::HttpError + ?Sized>(
     {
         headers.append(
             ::http::header::CACHE_CONTROL,
-            const { ::http::HeaderValue::from_static("no-store") },
+            const { ::http::HeaderValue::from_static(crate::error::NO_STORE) },
         );
     }
     response

@@ -110,9 +110,7 @@ pub struct Problems {
 #[derive(Clone, Copy, Debug)]
 struct Config {
     body_limit: Option<usize>,
-    body_timeout: Option<Duration>,
-    handler_timeout: Option<Duration>,
-    retry_after: Duration,
+    timeouts: Timeouts,
 }
 
 impl Problems {
@@ -121,9 +119,7 @@ impl Problems {
         Problems {
             config: Config {
                 body_limit: Some(DEFAULT_BODY_LIMIT),
-                body_timeout: Timeouts::DEFAULT.body_timeout,
-                handler_timeout: Timeouts::DEFAULT.handler_timeout,
-                retry_after: Timeouts::DEFAULT.retry_after,
+                timeouts: Timeouts::DEFAULT,
             },
         }
     }
@@ -143,26 +139,26 @@ impl Problems {
     /// How long a client may take to send a request body, counted from the
     /// first time reading it has to wait.
     pub const fn body_timeout(mut self, timeout: Duration) -> Self {
-        self.config.body_timeout = Some(timeout);
+        self.config.timeouts.body_timeout = Some(timeout);
         self
     }
 
     /// Lets clients take as long as they like to send a body.
     pub const fn without_body_timeout(mut self) -> Self {
-        self.config.body_timeout = None;
+        self.config.timeouts.body_timeout = None;
         self
     }
 
     /// Cancels a request whose response takes longer than `timeout` and
     /// answers it with a 503 `handler_timeout` problem. Off by default.
     pub const fn handler_timeout(mut self, timeout: Duration) -> Self {
-        self.config.handler_timeout = Some(timeout);
+        self.config.timeouts.handler_timeout = Some(timeout);
         self
     }
 
     /// The `Retry-After` of a handler timeout's 503 (1 s by default).
     pub const fn retry_after(mut self, wait: Duration) -> Self {
-        self.config.retry_after = wait;
+        self.config.timeouts.retry_after = wait;
         self
     }
 }
@@ -221,22 +217,24 @@ impl<E: Endpoint> Endpoint for ProblemsEndpoint<E> {
         }
         let has_body = length.is_some_and(|length| length > 0)
             || request.headers().contains_key(header::TRANSFER_ENCODING);
-        if has_body && (self.config.body_limit.is_some() || self.config.body_timeout.is_some()) {
+        if has_body
+            && (self.config.body_limit.is_some() || self.config.timeouts.body_timeout.is_some())
+        {
             let body = request.take_body();
             request.set_body(Body::from_bytes_stream(GuardedBody::new(
                 body.into_bytes_stream(),
                 self.config.body_limit,
-                self.config.body_timeout,
+                self.config.timeouts.body_timeout,
             )));
         }
         let called = AssertUnwindSafe(self.inner.call(request)).catch_unwind();
-        let outcome = match self.config.handler_timeout {
+        let outcome = match self.config.timeouts.handler_timeout {
             Some(timeout) => match tokio::time::timeout(timeout, called).await {
                 Ok(outcome) => outcome,
                 Err(_elapsed) => {
                     let error = FrameworkError::new(FrameworkErrorKind::HandlerTimeout {
                         after: timeout,
-                        retry_after: self.config.retry_after,
+                        retry_after: self.config.timeouts.retry_after,
                     });
                     return Ok(response_of(&error, format));
                 }

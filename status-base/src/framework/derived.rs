@@ -21,11 +21,11 @@
 #[ derive ( Debug)]
 #[ non_exhaustive] pub enum FrameworkErrorKind {
     #[ doc = " The request body is not well-formed for its content type: not JSON,"]
-    #[ doc = " not a form, not UTF-8, or cut short before its end."] MalformedBody ( Cow <'static , str >) ,
+    #[ doc = " not a form, not UTF-8, or cut short before its end."] MalformedBody ( Cow < 'static , str >) ,
     #[ doc = " A path parameter does not fit what the route expects, such as a word"]
-    #[ doc = " where the route takes a number."] InvalidPathParameter ( Cow <'static , str >) ,
+    #[ doc = " where the route takes a number."] InvalidPathParameter ( Cow < 'static , str >) ,
     #[ doc = " The query string does not fit what the route expects: an unknown,"]
-    #[ doc = " missing or malformed parameter."] InvalidQuery ( Cow <'static , str >) ,
+    #[ doc = " missing or malformed parameter."] InvalidQuery ( Cow < 'static , str >) ,
     #[ doc = " No route matches the request's path."] RouteNotFound {
         #[ doc = " The path that was requested."] path : String ,
     }
@@ -42,11 +42,11 @@
     }
     ,
     #[ doc = " The request body is larger than the server accepts."] BodyTooLarge {
-        #[ doc = " The limit in bytes, when it is known."] limit : Option < u64 >,
+        #[ doc = " The limit in bytes, when it is known."] limit : Option < u64 > ,
     }
     ,
     #[ doc = " The request has no content type, or one the route does not read."] UnsupportedMediaType {
-        #[ doc = " The media type the route reads, when it is known."] expected : Option <&'static str >,
+        #[ doc = " The media type the route reads, when it is known."] expected : Option < & 'static str > ,
     }
     ,
     #[ doc = " The request body is well-formed, but does not fit what the route"]
@@ -54,7 +54,7 @@
     #[ doc = " does not."] InvalidBody ,
     #[ doc = " Something went wrong inside the server: a handler panicked, or a route"]
     #[ doc = " and its extractor do not fit together. The client sees only the"]
-    #[ doc = " reason phrase; the cause is logged (feature `tracing`)."] Internal ( Cow <'static , str >) ,
+    #[ doc = " reason phrase; the cause is logged (feature `tracing`)."] Internal ( Cow < 'static , str >) ,
     #[ doc = " The handler did not answer within the server's handler timeout."] HandlerTimeout {
         #[ doc = " The timeout."] after : Duration ,
         #[ doc = " How long the client should wait before trying again."] retry_after : Duration ,

@@ -69,8 +69,8 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
 
     let grpc_methods = grpc_methods(input, variants);
 
-    let http_response = http_response_method(input, private);
-    let actix_response = actix_response_method(input, private);
+    let http_response = one_pass_method(input, &Framework::http(private));
+    let actix_response = one_pass_method(input, &Framework::actix_web(private));
 
     let catalog = catalog_entries(input, private);
     let deprecations = variants
@@ -617,51 +617,42 @@ fn insert_header(private: &TokenStream, variant: &Variant<'_>, header: &HeaderAt
     }
 }
 
-/// The derived `to_http_response`, behind feature `http` (`with_http!`): a
-/// transparent variant hands over to its field, the others build their
-/// response in one pass.
-fn http_response_method(input: &Input<'_>, private: &TokenStream) -> TokenStream {
+/// A derived one-pass response method, behind its framework's feature (its
+/// `with_...!` hook): a transparent variant hands over to its field's
+/// method, the others build their response in one pass.
+fn one_pass_method(input: &Input<'_>, framework: &Framework) -> TokenStream {
     let krate = &input.krate;
+    let Framework {
+        with_feature,
+        method,
+        response,
+        ..
+    } = framework;
     let body = method_body(input.variants(), |variant| {
         if let Some((_, ty)) = transparent_field(variant) {
-            quote_spanned!(ty.span()=> <#ty as #krate::HttpError>::to_http_response(__inner))
+            quote_spanned!(ty.span()=> <#ty as #krate::HttpError>::#method(__inner))
         } else {
-            own_response(variant, &Framework::http(private))
+            own_response(variant, framework)
         }
     });
     quote! {
-        #private::with_http! {
-            fn to_http_response(&self) -> #private::http::Response<#private::HttpBody> {
+        #with_feature! {
+            fn #method(&self) -> #response {
                 #body
             }
         }
     }
 }
 
-/// The derived `to_actix_response`, behind feature `actix-web`
-/// (`with_actix_web!`), made as `to_http_response` is.
-fn actix_response_method(input: &Input<'_>, private: &TokenStream) -> TokenStream {
-    let krate = &input.krate;
-    let body = method_body(input.variants(), |variant| {
-        if let Some((_, ty)) = transparent_field(variant) {
-            quote_spanned!(ty.span()=> <#ty as #krate::HttpError>::to_actix_response(__inner))
-        } else {
-            own_response(variant, &Framework::actix_web(private))
-        }
-    });
-    quote! {
-        #private::with_actix_web! {
-            fn to_actix_response(&self) -> #private::actix_web::HttpResponse {
-                #body
-            }
-        }
-    }
-}
-
-/// What a one-pass response is built with, per framework: the function that
-/// writes status and body, the one that appends `Headers` made at run time,
-/// and the module of the framework's `HeaderName` and `HeaderValue`.
+/// What a one-pass response is built with, per framework: the hook that
+/// keeps the method only with the framework's feature, the method and its
+/// response type, the function that writes status and body, the one
+/// that appends `Headers` made at run time and the one for no headers, and
+/// the module of the framework's `HeaderName` and `HeaderValue`.
 struct Framework {
+    with_feature: TokenStream,
+    method: Ident,
+    response: TokenStream,
     respond: TokenStream,
     append_headers: TokenStream,
     no_headers: TokenStream,
@@ -669,8 +660,12 @@ struct Framework {
 }
 
 impl Framework {
+    /// `HttpError::to_http_response` (feature `http`).
     fn http(private: &TokenStream) -> Self {
         Framework {
+            with_feature: quote!(#private::with_http),
+            method: Ident::new("to_http_response", Span::call_site()),
+            response: quote!(#private::http::Response<#private::HttpBody>),
             respond: quote!(#private::derived_http_response),
             append_headers: quote!(#private::append_headers),
             no_headers: quote!(#private::no_http_headers),
@@ -678,8 +673,12 @@ impl Framework {
         }
     }
 
+    /// `HttpError::to_actix_response` (feature `actix-web`, on `http` 0.2).
     fn actix_web(private: &TokenStream) -> Self {
         Framework {
+            with_feature: quote!(#private::with_actix_web),
+            method: Ident::new("to_actix_response", Span::call_site()),
+            response: quote!(#private::actix_web::HttpResponse),
             respond: quote!(#private::derived_actix_response),
             append_headers: quote!(#private::append_actix_headers),
             no_headers: quote!(#private::no_actix_headers),
@@ -692,8 +691,9 @@ impl Framework {
 /// without headers, then the variant's headers in the order `own_headers`
 /// adds them. The headers come as a function pointer (the closures capture
 /// nothing), so the framework's function is compiled once per error type,
-/// not once per variant as it would be for a closure type each. When every header is a literal, each name and value becomes a
-/// constant of the framework, evaluated at compile time (`check` already
+/// not once per variant as it would be for a closure type each. When every
+/// header is a literal, each name and value becomes a constant of the
+/// framework, evaluated at compile time (`check` already
 /// held them to the rules `HeaderName::from_static` and
 /// `HeaderValue::from_static` assert, in `http` 1 and 0.2 alike). A header
 /// from a field goes through `headers()`, so that a field of the wrong type
@@ -704,6 +704,7 @@ fn own_response(variant: &Variant<'_>, framework: &Framework) -> TokenStream {
         append_headers,
         no_headers,
         header,
+        ..
     } = framework;
     let headers = &variant.attrs.headers;
     if headers.is_empty() {
