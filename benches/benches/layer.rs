@@ -1,15 +1,16 @@
 //! A successful response through `ProblemLayer` against the same router
 //! without it: the layer must pass a 200 through untouched and cost nothing
 //! measurable on the way: at most 1.02 of the bare router (issue #15).
+//!
 //! The second line of the table is the floor of any layer: tower's
 //! `MapResponse`, which does nothing but hand the response on, against the
 //! same bare router. Measured 2026-12-02 on a shared two-core VM, in the same
-//! runs: the floor 1.00 to 1.03, `ProblemLayer` 1.06 to 1.11 (1.01 to 1.12 over
-//! a day's runs of one build). So the target is reachable in principle, and
-//! `ProblemLayer` sits 6 to 9% above the floor. Of that, callgrind shows about
-//! a third in copies of the inner future and the request (the panic guard
-//! around the inner `call` returns the future through its result), a third
-//! in what is kept per request, and a third in the response future's poll.
+//! runs: the floor 1.01 to 1.02, `ProblemLayer` 1.035 to 1.075. So the target
+//! is reachable in principle, and `ProblemLayer` sits 2 to 6% above the
+//! floor: callgrind counts 490 instructions a request (of about 8900), two
+//! copies of the inner future on its way out of the panic guard around the
+//! inner `call`, keeping the method and path, reading `Accept`, and the
+//! response future's `poll` (`docs/PERFORMANCE.md`).
 //!
 //! `cargo bench -p status-benches --bench layer`
 
