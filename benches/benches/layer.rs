@@ -4,13 +4,10 @@
 //!
 //! The second line of the table is the floor of any layer: tower's
 //! `MapResponse`, which does nothing but hand the response on, against the
-//! same bare router. Measured 2026-12-02 on a shared two-core VM, in the same
-//! runs: the floor 1.01 to 1.02, `ProblemLayer` 1.035 to 1.075. So the target
-//! is reachable in principle, and `ProblemLayer` sits 2 to 6% above the
-//! floor: callgrind counts 490 instructions a request (of about 8900), two
-//! copies of the inner future on its way out of the panic guard around the
-//! inner `call`, keeping the method and path, reading `Accept`, and the
-//! response future's `poll` (`docs/PERFORMANCE.md`).
+//! same bare router, so that the first line reads against what no layer can
+//! beat on the machine at hand. The figures, where the layer's cost goes
+//! (`scripts/layer-instructions.sh` counts it) and what was tried are in
+//! `docs/PERFORMANCE.md`.
 //!
 //! `cargo bench -p status-benches --bench layer`
 
