@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # What ProblemLayer adds to a successful request, in instructions: callgrind
 # counts the instructions of benches/examples/layer_instructions.rs answering
-# N and 3N requests, through the layer and without it; the difference of the
-# differences, over 2N, is the layer's instructions per request. Counts are
+# N and 3N requests, through the layer, through tower's MapResponse (a layer
+# that does nothing: the floor) and without either; the difference of the
+# differences, over 2N, is a layer's instructions per request. Counts are
 # the same from run to run, unlike times, so a change of a few instructions
 # shows; they are not times (memory moves and branches cost unlike amounts),
 # and benches/benches/layer.rs stays the measure of issue #15's ratio.
@@ -43,12 +44,15 @@ instructions() {
 }
 
 declare -A per_request
-for mode in plain layer; do
+for mode in plain floor layer; do
     small=$(instructions "$mode" "$n")
     large=$(instructions "$mode" $((3 * n)))
     per_request[$mode]=$(((large - small) / (2 * n)))
     echo "  $mode: ${per_request[$mode]} instructions per request"
 done
-overhead=$((per_request[layer] - per_request[plain]))
-awk -v o="$overhead" -v p="${per_request[plain]}" \
-    'BEGIN { printf "ProblemLayer adds %d instructions to a 200 (%.1f%% of the bare router'"'"'s %d)\n", o, 100 * o / p, p }'
+report() {
+    awk -v name="$1" -v o=$((per_request[$2] - per_request[plain])) -v p="${per_request[plain]}" \
+        'BEGIN { printf "%s adds %d instructions to a 200 (%.1f%% of the bare router'"'"'s %d)\n", name, o, 100 * o / p, p }'
+}
+report ProblemLayer layer
+report "the floor (MapResponse)" floor

@@ -3,6 +3,7 @@
 //!
 //! ```text
 //! cargo run -p status-benches --release --example layer_instructions -- layer 3000
+//! cargo run -p status-benches --release --example layer_instructions -- floor 3000
 //! cargo run -p status-benches --release --example layer_instructions -- plain 3000
 //! ```
 //!
@@ -20,9 +21,18 @@ use axum::body::{Body, to_bytes};
 use axum::extract::Request;
 use axum::routing::get;
 use status_core::axum::ProblemLayer;
+use tower::util::MapResponseLayer;
 use tower::{Layer as _, Service, ServiceExt as _};
 
-const USAGE: &str = "usage: layer_instructions (layer|plain) REQUESTS";
+const USAGE: &str = "usage: layer_instructions (layer|floor|plain) REQUESTS";
+
+/// Which service answers.
+#[derive(Clone, Copy)]
+enum Mode {
+    Layer,
+    Floor,
+    Plain,
+}
 
 fn router() -> axum::Router {
     axum::Router::new().route(
@@ -47,9 +57,10 @@ where
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
-    let layered = match args.next().as_deref() {
-        Some("layer") => true,
-        Some("plain") => false,
+    let mode = match args.next().as_deref() {
+        Some("layer") => Mode::Layer,
+        Some("floor") => Mode::Floor,
+        Some("plain") => Mode::Plain,
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -68,12 +79,14 @@ fn main() -> ExitCode {
     };
     let mut plain = router();
     let mut with_layer = ProblemLayer::new().layer(router());
+    let mut floor =
+        MapResponseLayer::new(|response: axum::response::Response| response).layer(router());
     for _ in 0..requests {
         let answered = runtime.block_on(async {
-            if layered {
-                call(&mut with_layer).await
-            } else {
-                call(&mut plain).await
+            match mode {
+                Mode::Layer => call(&mut with_layer).await,
+                Mode::Floor => call(&mut floor).await,
+                Mode::Plain => call(&mut plain).await,
             }
         });
         if answered.is_none() {
