@@ -14,8 +14,10 @@
 #
 #   scripts/compile-time.sh [RUNS]      RUNS defaults to 3
 #
-# Prints, per pair, the median of RUNS clean debug builds and of RUNS
-# incremental rebuilds after touching src/main.rs, the ratios ours / peer, and
+# Prints, per pair, the median of RUNS clean debug builds and of 5 x RUNS
+# incremental rebuilds after touching src/main.rs (a rebuild takes a fraction
+# of a second, so a shared machine's jitter of tens of milliseconds needs more
+# samples than a clean build does), the ratios ours / peer, and
 # the syn versions in each app's dependency tree. The builds alternate between
 # the apps of a pair so that a machine getting slower or faster mid-run affects
 # both alike.
@@ -78,8 +80,8 @@ measure() {
             echo "  run $run  $app  ${seconds}s"
         done
     done
-    echo "incremental rebuilds after touching src/main.rs ($runs each, alternating):"
-    for run in $(seq "$runs"); do
+    echo "incremental rebuilds after touching src/main.rs ($((5 * runs)) each, alternating):"
+    for run in $(seq $((5 * runs))); do
         for app in "$peer" "$ours"; do
             touch "$apps/$app/src/main.rs"
             seconds=$(build "$app")
