@@ -140,96 +140,22 @@
         }
     }
     fn type_uri ( & self) -> & 'static str {
-        match self {
-            Self :: MalformedBody {
-                ..
-            }
-            => "about:blank" , Self :: InvalidPathParameter {
-                ..
-            }
-            => "about:blank" , Self :: InvalidQuery {
-                ..
-            }
-            => "about:blank" , Self :: RouteNotFound {
-                ..
-            }
-            => "about:blank" , Self :: MethodNotAllowed {
-                allow : __field_allow , ..
-            }
-            => "about:blank" , Self :: BodyTimeout {
-                ..
-            }
-            => "about:blank" , Self :: BodyTooLarge {
-                ..
-            }
-            => "about:blank" , Self :: UnsupportedMediaType {
-                ..
-            }
-            => "about:blank" , Self :: InvalidBody {
-                ..
-            }
-            => "about:blank" , Self :: Internal {
-                ..
-            }
-            => "about:blank" , Self :: HandlerTimeout {
-                retry_after : __field_retry_after , ..
-            }
-            => "about:blank" ,
-        }
+        "about:blank"
     }
     fn exposes_detail ( & self) -> bool {
         match self {
-            Self :: MalformedBody {
-                ..
-            }
-            => true , Self :: InvalidPathParameter {
-                ..
-            }
-            => true , Self :: InvalidQuery {
-                ..
-            }
-            => true , Self :: RouteNotFound {
-                ..
-            }
-            => true , Self :: MethodNotAllowed {
-                allow : __field_allow , ..
-            }
-            => true , Self :: BodyTimeout {
-                ..
-            }
-            => true , Self :: BodyTooLarge {
-                ..
-            }
-            => true , Self :: UnsupportedMediaType {
-                ..
-            }
-            => true , Self :: InvalidBody {
-                ..
-            }
-            => true , Self :: Internal {
+            Self :: Internal {
                 ..
             }
             => false , Self :: HandlerTimeout {
                 retry_after : __field_retry_after , ..
             }
-            => false ,
+            => false , _ => true ,
         }
     }
     fn headers ( & self) -> :: status_core :: Headers {
         match self {
-            Self :: MalformedBody {
-                ..
-            }
-            => :: status_core :: Headers :: new () , Self :: InvalidPathParameter {
-                ..
-            }
-            => :: status_core :: Headers :: new () , Self :: InvalidQuery {
-                ..
-            }
-            => :: status_core :: Headers :: new () , Self :: RouteNotFound {
-                ..
-            }
-            => :: status_core :: Headers :: new () , Self :: MethodNotAllowed {
+            Self :: MethodNotAllowed {
                 allow : __field_allow , ..
             }
             => {
@@ -245,19 +171,7 @@
                 :: status_core :: __private_0_1_0 :: insert_checked ( & mut headers , "Connection" , "close") ;
                 headers
             }
-            , Self :: BodyTooLarge {
-                ..
-            }
-            => :: status_core :: Headers :: new () , Self :: UnsupportedMediaType {
-                ..
-            }
-            => :: status_core :: Headers :: new () , Self :: InvalidBody {
-                ..
-            }
-            => :: status_core :: Headers :: new () , Self :: Internal {
-                ..
-            }
-            => :: status_core :: Headers :: new () , Self :: HandlerTimeout {
+            , Self :: HandlerTimeout {
                 retry_after : __field_retry_after , ..
             }
             => {
@@ -265,25 +179,13 @@
                 :: status_core :: __private_0_1_0 :: insert_retry_after ( & mut headers , __field_retry_after) ;
                 headers
             }
-            ,
+            , _ => :: status_core :: Headers :: new () ,
         }
     }
     :: status_core :: __private_0_1_0 :: with_http ! {
         fn to_http_response ( & self) -> :: status_core :: __private_0_1_0 :: http :: Response < :: status_core :: __private_0_1_0 :: HttpBody > {
             match self {
-                Self :: MalformedBody {
-                    ..
-                }
-                => :: status_core :: __private_0_1_0 :: derived_http_response ( self , :: status_core :: __private_0_1_0 :: no_http_headers) , Self :: InvalidPathParameter {
-                    ..
-                }
-                => :: status_core :: __private_0_1_0 :: derived_http_response ( self , :: status_core :: __private_0_1_0 :: no_http_headers) , Self :: InvalidQuery {
-                    ..
-                }
-                => :: status_core :: __private_0_1_0 :: derived_http_response ( self , :: status_core :: __private_0_1_0 :: no_http_headers) , Self :: RouteNotFound {
-                    ..
-                }
-                => :: status_core :: __private_0_1_0 :: derived_http_response ( self , :: status_core :: __private_0_1_0 :: no_http_headers) , Self :: MethodNotAllowed {
+                Self :: MethodNotAllowed {
                     allow : __field_allow , ..
                 }
                 => :: status_core :: __private_0_1_0 :: derived_http_response ( self , | __error , __headers | {
@@ -301,44 +203,20 @@
                             }
                             ,) ;
                     }
-                ) , Self :: BodyTooLarge {
-                    ..
-                }
-                => :: status_core :: __private_0_1_0 :: derived_http_response ( self , :: status_core :: __private_0_1_0 :: no_http_headers) , Self :: UnsupportedMediaType {
-                    ..
-                }
-                => :: status_core :: __private_0_1_0 :: derived_http_response ( self , :: status_core :: __private_0_1_0 :: no_http_headers) , Self :: InvalidBody {
-                    ..
-                }
-                => :: status_core :: __private_0_1_0 :: derived_http_response ( self , :: status_core :: __private_0_1_0 :: no_http_headers) , Self :: Internal {
-                    ..
-                }
-                => :: status_core :: __private_0_1_0 :: derived_http_response ( self , :: status_core :: __private_0_1_0 :: no_http_headers) , Self :: HandlerTimeout {
+                ) , Self :: HandlerTimeout {
                     retry_after : __field_retry_after , ..
                 }
                 => :: status_core :: __private_0_1_0 :: derived_http_response ( self , | __error , __headers | {
                         :: status_core :: __private_0_1_0 :: append_headers ( __headers , Self :: headers ( __error)) ;
                     }
-                ) ,
+                ) , _ => :: status_core :: __private_0_1_0 :: derived_http_response ( self , :: status_core :: __private_0_1_0 :: no_http_headers) ,
             }
         }
     }
     :: status_core :: __private_0_1_0 :: with_actix_web ! {
         fn to_actix_response ( & self) -> :: status_core :: __private_0_1_0 :: actix_web :: HttpResponse {
             match self {
-                Self :: MalformedBody {
-                    ..
-                }
-                => :: status_core :: __private_0_1_0 :: derived_actix_response ( self , :: status_core :: __private_0_1_0 :: no_actix_headers) , Self :: InvalidPathParameter {
-                    ..
-                }
-                => :: status_core :: __private_0_1_0 :: derived_actix_response ( self , :: status_core :: __private_0_1_0 :: no_actix_headers) , Self :: InvalidQuery {
-                    ..
-                }
-                => :: status_core :: __private_0_1_0 :: derived_actix_response ( self , :: status_core :: __private_0_1_0 :: no_actix_headers) , Self :: RouteNotFound {
-                    ..
-                }
-                => :: status_core :: __private_0_1_0 :: derived_actix_response ( self , :: status_core :: __private_0_1_0 :: no_actix_headers) , Self :: MethodNotAllowed {
+                Self :: MethodNotAllowed {
                     allow : __field_allow , ..
                 }
                 => :: status_core :: __private_0_1_0 :: derived_actix_response ( self , | __error , __headers | {
@@ -356,25 +234,13 @@
                             }
                             ,) ;
                     }
-                ) , Self :: BodyTooLarge {
-                    ..
-                }
-                => :: status_core :: __private_0_1_0 :: derived_actix_response ( self , :: status_core :: __private_0_1_0 :: no_actix_headers) , Self :: UnsupportedMediaType {
-                    ..
-                }
-                => :: status_core :: __private_0_1_0 :: derived_actix_response ( self , :: status_core :: __private_0_1_0 :: no_actix_headers) , Self :: InvalidBody {
-                    ..
-                }
-                => :: status_core :: __private_0_1_0 :: derived_actix_response ( self , :: status_core :: __private_0_1_0 :: no_actix_headers) , Self :: Internal {
-                    ..
-                }
-                => :: status_core :: __private_0_1_0 :: derived_actix_response ( self , :: status_core :: __private_0_1_0 :: no_actix_headers) , Self :: HandlerTimeout {
+                ) , Self :: HandlerTimeout {
                     retry_after : __field_retry_after , ..
                 }
                 => :: status_core :: __private_0_1_0 :: derived_actix_response ( self , | __error , __headers | {
                         :: status_core :: __private_0_1_0 :: append_actix_headers ( __headers , Self :: headers ( __error)) ;
                     }
-                ) ,
+                ) , _ => :: status_core :: __private_0_1_0 :: derived_actix_response ( self , :: status_core :: __private_0_1_0 :: no_actix_headers) ,
             }
         }
     }

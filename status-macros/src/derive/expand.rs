@@ -26,23 +26,9 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
             quote!(#code)
         })
     });
-    let type_uri = method_body(variants, |variant| {
-        delegate_or(input, variant, "type_uri", || {
-            let uri = type_uri(input, variant);
-            quote!(#uri)
-        })
-    });
-    let exposes_detail = method_body(variants, |variant| {
-        delegate_or(input, variant, "exposes_detail", || {
-            let exposed = exposes_detail(variant);
-            quote!(#exposed)
-        })
-    });
-    let headers = method_body(variants, |variant| {
-        delegate_or(input, variant, "headers", || {
-            own_headers(input, private, variant)
-        })
-    });
+    let type_uri = type_uri_body(input);
+    let exposes_detail = exposes_detail_body(input);
+    let headers = headers_body(input, private);
 
     let cacheable_method = cacheable_method(input);
     let log_level_method = log_level_method(input);
@@ -51,15 +37,14 @@ pub(crate) fn impl_http_error(input: &Input<'_>) -> TokenStream {
     let adds_members = variants
         .iter()
         .any(|variant| !variant.members.is_empty() || transparent_field(variant).is_some());
-    let extend_problem = method_body(variants, |variant| {
-        if let Some((_, ty)) = transparent_field(variant) {
-            quote_spanned!(ty.span()=> <#ty as #krate::HttpError>::extend_problem(__inner, problem))
-        } else {
-            own_members(private, variant)
-        }
-    });
-
     let extend_problem_method = adds_members.then(|| {
+        let extend_problem = method_body(variants, |variant| {
+            if let Some((_, ty)) = transparent_field(variant) {
+                quote_spanned!(ty.span()=> <#ty as #krate::HttpError>::extend_problem(__inner, problem))
+            } else {
+                own_members(private, variant)
+            }
+        });
         quote! {
             fn extend_problem(&self, problem: &mut #krate::ProblemDetails) {
                 #extend_problem
@@ -427,6 +412,41 @@ fn array_of(krate: &syn::Path, element: &syn::Type) -> (TokenStream, bool) {
     (quote!(#krate::JsonType::Array(&#inner)), false)
 }
 
+fn type_uri_body(input: &Input<'_>) -> TokenStream {
+    method_body_mostly_same(
+        input.variants(),
+        |variant| match transparent_field(variant) {
+            Some((_, ty)) => Answer::Own(delegate(input, ty, "type_uri")),
+            None => Answer::Same(type_uri(input, variant)),
+        },
+        |uri| quote!(#uri),
+    )
+}
+
+fn exposes_detail_body(input: &Input<'_>) -> TokenStream {
+    method_body_mostly_same(
+        input.variants(),
+        |variant| match transparent_field(variant) {
+            Some((_, ty)) => Answer::Own(delegate(input, ty, "exposes_detail")),
+            None => Answer::Same(exposes_detail(variant)),
+        },
+        |exposed| quote!(#exposed),
+    )
+}
+
+fn headers_body(input: &Input<'_>, private: &TokenStream) -> TokenStream {
+    let krate = &input.krate;
+    method_body_mostly_same(
+        input.variants(),
+        |variant| match transparent_field(variant) {
+            Some((_, ty)) => Answer::Own(delegate(input, ty, "headers")),
+            None if variant.attrs.headers.is_empty() => Answer::Same(()),
+            None => Answer::Own(own_headers(input, private, variant)),
+        },
+        |()| quote!(#krate::Headers::new()),
+    )
+}
+
 fn type_uri(input: &Input<'_>, variant: &Variant<'_>) -> String {
     input.type_base.as_ref().map_or_else(
         || "about:blank".to_owned(),
@@ -457,6 +477,74 @@ fn method_body(
     quote! {
         match self {
             #(#arms)*
+        }
+    }
+}
+
+/// What one variant answers in [`method_body_mostly_same`].
+enum Answer<K> {
+    /// A value many variants may share (`"about:blank"`, `true`, no headers).
+    Same(K),
+    /// An arm body of its own (a delegation, headers read from fields).
+    Own(TokenStream),
+}
+
+/// [`method_body`] for a method most variants answer alike: only the variants
+/// that answer otherwise get an arm, the rest share `_ => <the commonest>`, and
+/// where every variant answers alike there is no `match` at all. The derive
+/// runs unoptimized in a dev build, on every rebuild of the crate that uses
+/// it, and what it does not write the compiler need not read either.
+fn method_body_mostly_same<K: PartialEq>(
+    variants: &[Variant<'_>],
+    answer: impl Fn(&Variant<'_>) -> Answer<K>,
+    render: impl Fn(&K) -> TokenStream,
+) -> TokenStream {
+    if variants.is_empty() {
+        return quote!(match *self {});
+    }
+    let answers: Vec<Answer<K>> = variants.iter().map(answer).collect();
+    let shared_by = |value: &K| {
+        answers
+            .iter()
+            .filter(|answer| matches!(answer, Answer::Same(other) if other == value))
+            .count()
+    };
+    // The first of the commonest, so that the output does not depend on ties.
+    let mut usual: Option<(&K, usize)> = None;
+    for answer in &answers {
+        if let Answer::Same(value) = answer {
+            let count = shared_by(value);
+            if usual.is_none_or(|(_, most)| count > most) {
+                usual = Some((value, count));
+            }
+        }
+    }
+    if let Some((value, count)) = usual
+        && count == variants.len()
+    {
+        return render(value);
+    }
+    let usual = usual.map(|(value, _)| value);
+    let arms = variants
+        .iter()
+        .zip(&answers)
+        .filter_map(|(variant, answer)| {
+            let body = match answer {
+                Answer::Same(value) if usual == Some(value) => return None,
+                Answer::Same(value) => render(value),
+                Answer::Own(body) => body.clone(),
+            };
+            let pattern = pattern(variant);
+            Some(quote!(#pattern => #body,))
+        });
+    let rest = usual.map(|value| {
+        let body = render(value);
+        quote!(_ => #body,)
+    });
+    quote! {
+        match self {
+            #(#arms)*
+            #rest
         }
     }
 }
@@ -557,13 +645,17 @@ fn delegate_or(
     method: &str,
     own: impl FnOnce() -> TokenStream,
 ) -> TokenStream {
-    let krate = &input.krate;
-    if let Some((_, ty)) = transparent_field(variant) {
-        let method = Ident::new(method, Span::call_site());
-        quote_spanned!(ty.span()=> <#ty as #krate::HttpError>::#method(__inner))
-    } else {
-        own()
+    match transparent_field(variant) {
+        Some((_, ty)) => delegate(input, ty, method),
+        None => own(),
     }
+}
+
+/// `<Inner as HttpError>::method(__inner)`: a transparent variant's answer.
+fn delegate(input: &Input<'_>, inner: &syn::Type, method: &str) -> TokenStream {
+    let krate = &input.krate;
+    let method = Ident::new(method, Span::call_site());
+    quote_spanned!(inner.span()=> <#inner as #krate::HttpError>::#method(__inner))
 }
 
 fn own_status(input: &Input<'_>, variant: &Variant<'_>) -> TokenStream {
@@ -578,11 +670,10 @@ fn own_status(input: &Input<'_>, variant: &Variant<'_>) -> TokenStream {
     }
 }
 
+/// The `headers()` of a variant with headers (`headers_body` answers for
+/// those without).
 fn own_headers(input: &Input<'_>, private: &TokenStream, variant: &Variant<'_>) -> TokenStream {
     let krate = &input.krate;
-    if variant.attrs.headers.is_empty() {
-        return quote!(#krate::Headers::new());
-    }
     let inserts = variant
         .attrs
         .headers
@@ -628,13 +719,24 @@ fn one_pass_method(input: &Input<'_>, framework: &Framework) -> TokenStream {
         response,
         ..
     } = framework;
-    let body = method_body(input.variants(), |variant| {
-        if let Some((_, ty)) = transparent_field(variant) {
-            quote_spanned!(ty.span()=> <#ty as #krate::HttpError>::#method(__inner))
-        } else {
-            own_response(variant, framework)
-        }
-    });
+    let body = method_body_mostly_same(
+        input.variants(),
+        |variant| match transparent_field(variant) {
+            Some((_, ty)) => Answer::Own(
+                quote_spanned!(ty.span()=> <#ty as #krate::HttpError>::#method(__inner)),
+            ),
+            None if variant.attrs.headers.is_empty() => Answer::Same(()),
+            None => Answer::Own(own_response(variant, framework)),
+        },
+        |()| {
+            let Framework {
+                respond,
+                no_headers,
+                ..
+            } = framework;
+            quote!(#respond(self, #no_headers))
+        },
+    );
     quote! {
         #with_feature! {
             fn #method(&self) -> #response {
@@ -702,14 +804,10 @@ fn own_response(variant: &Variant<'_>, framework: &Framework) -> TokenStream {
     let Framework {
         respond,
         append_headers,
-        no_headers,
         header,
         ..
     } = framework;
     let headers = &variant.attrs.headers;
-    if headers.is_empty() {
-        return quote!(#respond(self, #no_headers));
-    }
     let literals: Option<Vec<(String, String)>> = headers
         .iter()
         .map(|header| {
