@@ -415,22 +415,20 @@ fn array_of(krate: &syn::Path, element: &syn::Type) -> (TokenStream, bool) {
 fn type_uri_body(input: &Input<'_>) -> TokenStream {
     method_body_mostly_same(
         input.variants(),
-        |variant| match transparent_field(variant) {
+        &|variant| match transparent_field(variant) {
             Some((_, ty)) => Answer::Own(delegate(input, ty, "type_uri")),
-            None => Answer::Same(type_uri(input, variant)),
+            None => Answer::Same(type_uri(input, variant).into_token_stream()),
         },
-        |uri| quote!(#uri),
     )
 }
 
 fn exposes_detail_body(input: &Input<'_>) -> TokenStream {
     method_body_mostly_same(
         input.variants(),
-        |variant| match transparent_field(variant) {
+        &|variant| match transparent_field(variant) {
             Some((_, ty)) => Answer::Own(delegate(input, ty, "exposes_detail")),
-            None => Answer::Same(exposes_detail(variant)),
+            None => Answer::Same(exposes_detail(variant).into_token_stream()),
         },
-        |exposed| quote!(#exposed),
     )
 }
 
@@ -438,12 +436,13 @@ fn headers_body(input: &Input<'_>, private: &TokenStream) -> TokenStream {
     let krate = &input.krate;
     method_body_mostly_same(
         input.variants(),
-        |variant| match transparent_field(variant) {
+        &|variant| match transparent_field(variant) {
             Some((_, ty)) => Answer::Own(delegate(input, ty, "headers")),
-            None if variant.attrs.headers.is_empty() => Answer::Same(()),
+            None if variant.attrs.headers.is_empty() => {
+                Answer::Same(quote!(#krate::Headers::new()))
+            }
             None => Answer::Own(own_headers(input, private, variant)),
         },
-        |()| quote!(#krate::Headers::new()),
     )
 }
 
@@ -482,9 +481,10 @@ fn method_body(
 }
 
 /// What one variant answers in [`method_body_mostly_same`].
-enum Answer<K> {
-    /// A value many variants may share (`"about:blank"`, `true`, no headers).
-    Same(K),
+enum Answer {
+    /// An answer many variants may share (`"about:blank"`, `true`, no
+    /// headers), which binds no field.
+    Same(TokenStream),
     /// An arm body of its own (a delegation, headers read from fields).
     Own(TokenStream),
 }
@@ -493,54 +493,60 @@ enum Answer<K> {
 /// that answer otherwise get an arm, the rest share `_ => <the commonest>`, and
 /// where every variant answers alike there is no `match` at all. The derive
 /// runs unoptimized in a dev build, on every rebuild of the crate that uses
-/// it, and what it does not write the compiler need not read either.
-fn method_body_mostly_same<K: PartialEq>(
+/// it, and what it does not write the compiler need not read either. Not
+/// generic, so that the macro crate compiles it once.
+fn method_body_mostly_same(
     variants: &[Variant<'_>],
-    answer: impl Fn(&Variant<'_>) -> Answer<K>,
-    render: impl Fn(&K) -> TokenStream,
+    answer: &dyn Fn(&Variant<'_>) -> Answer,
 ) -> TokenStream {
     if variants.is_empty() {
         return quote!(match *self {});
     }
-    let answers: Vec<Answer<K>> = variants.iter().map(answer).collect();
-    let shared_by = |value: &K| {
+    // Each shared answer with its text, by which answers are compared.
+    let answers: Vec<(Answer, Option<String>)> = variants
+        .iter()
+        .map(|variant| {
+            let answer = answer(variant);
+            let text = match &answer {
+                Answer::Same(tokens) => Some(tokens.to_string()),
+                Answer::Own(_) => None,
+            };
+            (answer, text)
+        })
+        .collect();
+    let shared_by = |text: &str| {
         answers
             .iter()
-            .filter(|answer| matches!(answer, Answer::Same(other) if other == value))
+            .filter(|(_, other)| other.as_deref() == Some(text))
             .count()
     };
     // The first of the commonest, so that the output does not depend on ties.
-    let mut usual: Option<(&K, usize)> = None;
-    for answer in &answers {
-        if let Answer::Same(value) = answer {
-            let count = shared_by(value);
-            if usual.is_none_or(|(_, most)| count > most) {
-                usual = Some((value, count));
+    let mut usual: Option<(&TokenStream, &str, usize)> = None;
+    for (answer, text) in &answers {
+        if let (Answer::Same(tokens), Some(text)) = (answer, text) {
+            let count = shared_by(text);
+            if usual.is_none_or(|(_, _, most)| count > most) {
+                usual = Some((tokens, text, count));
             }
         }
     }
-    if let Some((value, count)) = usual
+    if let Some((tokens, _, count)) = usual
         && count == variants.len()
     {
-        return render(value);
+        return tokens.clone();
     }
-    let usual = usual.map(|(value, _)| value);
     let arms = variants
         .iter()
         .zip(&answers)
-        .filter_map(|(variant, answer)| {
-            let body = match answer {
-                Answer::Same(value) if usual == Some(value) => return None,
-                Answer::Same(value) => render(value),
-                Answer::Own(body) => body.clone(),
-            };
+        .filter_map(|(variant, (answer, text))| {
+            if text.is_some() && text.as_deref() == usual.map(|(_, usual, _)| usual) {
+                return None;
+            }
+            let (Answer::Same(body) | Answer::Own(body)) = answer;
             let pattern = pattern(variant);
             Some(quote!(#pattern => #body,))
         });
-    let rest = usual.map(|value| {
-        let body = render(value);
-        quote!(_ => #body,)
-    });
+    let rest = usual.map(|(body, _, _)| quote!(_ => #body,));
     quote! {
         match self {
             #(#arms)*
@@ -721,20 +727,19 @@ fn one_pass_method(input: &Input<'_>, framework: &Framework) -> TokenStream {
     } = framework;
     let body = method_body_mostly_same(
         input.variants(),
-        |variant| match transparent_field(variant) {
+        &|variant| match transparent_field(variant) {
             Some((_, ty)) => Answer::Own(
                 quote_spanned!(ty.span()=> <#ty as #krate::HttpError>::#method(__inner)),
             ),
-            None if variant.attrs.headers.is_empty() => Answer::Same(()),
+            None if variant.attrs.headers.is_empty() => {
+                let Framework {
+                    respond,
+                    no_headers,
+                    ..
+                } = framework;
+                Answer::Same(quote!(#respond(self, #no_headers)))
+            }
             None => Answer::Own(own_response(variant, framework)),
-        },
-        |()| {
-            let Framework {
-                respond,
-                no_headers,
-                ..
-            } = framework;
-            quote!(#respond(self, #no_headers))
         },
     );
     quote! {
