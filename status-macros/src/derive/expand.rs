@@ -718,25 +718,19 @@ fn insert_header(private: &TokenStream, variant: &Variant<'_>, header: &HeaderAt
 /// `with_...!` hook): a transparent variant hands over to its field's
 /// method, the others build their response in one pass.
 fn one_pass_method(input: &Input<'_>, framework: &Framework) -> TokenStream {
-    let krate = &input.krate;
     let Framework {
         with_feature,
         method,
         response,
+        respond,
+        no_headers,
         ..
     } = framework;
     let body = method_body_mostly_same(
         input.variants(),
         &|variant| match transparent_field(variant) {
-            Some((_, ty)) => Answer::Own(
-                quote_spanned!(ty.span()=> <#ty as #krate::HttpError>::#method(__inner)),
-            ),
+            Some((_, ty)) => Answer::Own(delegate(input, ty, &method.to_string())),
             None if variant.attrs.headers.is_empty() => {
-                let Framework {
-                    respond,
-                    no_headers,
-                    ..
-                } = framework;
                 Answer::Same(quote!(#respond(self, #no_headers)))
             }
             None => Answer::Own(own_response(variant, framework)),
