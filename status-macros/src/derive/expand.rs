@@ -413,37 +413,26 @@ fn array_of(krate: &syn::Path, element: &syn::Type) -> (TokenStream, bool) {
 }
 
 fn type_uri_body(input: &Input<'_>) -> TokenStream {
-    method_body_mostly_same(
-        input.variants(),
-        &|variant| match transparent_field(variant) {
-            Some((_, ty)) => Answer::Own(delegate(input, ty, "type_uri")),
-            None => Answer::Same(type_uri(input, variant).into_token_stream()),
-        },
-    )
+    method_body_mostly_same(input, "type_uri", &|variant| {
+        Answer::Same(type_uri(input, variant).into_token_stream())
+    })
 }
 
 fn exposes_detail_body(input: &Input<'_>) -> TokenStream {
-    method_body_mostly_same(
-        input.variants(),
-        &|variant| match transparent_field(variant) {
-            Some((_, ty)) => Answer::Own(delegate(input, ty, "exposes_detail")),
-            None => Answer::Same(exposes_detail(variant).into_token_stream()),
-        },
-    )
+    method_body_mostly_same(input, "exposes_detail", &|variant| {
+        Answer::Same(exposes_detail(variant).into_token_stream())
+    })
 }
 
 fn headers_body(input: &Input<'_>, private: &TokenStream) -> TokenStream {
     let krate = &input.krate;
-    method_body_mostly_same(
-        input.variants(),
-        &|variant| match transparent_field(variant) {
-            Some((_, ty)) => Answer::Own(delegate(input, ty, "headers")),
-            None if variant.attrs.headers.is_empty() => {
-                Answer::Same(quote!(#krate::Headers::new()))
-            }
-            None => Answer::Own(own_headers(input, private, variant)),
-        },
-    )
+    method_body_mostly_same(input, "headers", &|variant| {
+        if variant.attrs.headers.is_empty() {
+            Answer::Same(quote!(#krate::Headers::new()))
+        } else {
+            Answer::Own(own_headers(input, private, variant))
+        }
+    })
 }
 
 fn type_uri(input: &Input<'_>, variant: &Variant<'_>) -> String {
@@ -483,22 +472,26 @@ fn method_body(
 /// What one variant answers in [`method_body_mostly_same`].
 enum Answer {
     /// An answer many variants may share (`"about:blank"`, `true`, no
-    /// headers), which binds no field.
+    /// headers). It reads no field: the variants that share it share one
+    /// `_` arm, which binds none.
     Same(TokenStream),
-    /// An arm body of its own (a delegation, headers read from fields).
+    /// An arm body of its own (headers read from fields, say).
     Own(TokenStream),
 }
 
 /// [`method_body`] for a method most variants answer alike: only the variants
 /// that answer otherwise get an arm, the rest share `_ => <the commonest>`, and
-/// where every variant answers alike there is no `match` at all. The derive
-/// runs unoptimized in a dev build, on every rebuild of the crate that uses
-/// it, and what it does not write the compiler need not read either. Not
-/// generic, so that the macro crate compiles it once.
+/// where every variant answers alike there is no `match` at all. Transparent
+/// variants hand the call to their field (`method`); `answer` answers for the
+/// others. The derive runs unoptimized in a dev build, on every rebuild of the
+/// crate that uses it, and what it does not write the compiler need not read
+/// either. Not generic, so that the macro crate compiles it once.
 fn method_body_mostly_same(
-    variants: &[Variant<'_>],
+    input: &Input<'_>,
+    method: &str,
     answer: &dyn Fn(&Variant<'_>) -> Answer,
 ) -> TokenStream {
+    let variants = input.variants();
     if variants.is_empty() {
         return quote!(match *self {});
     }
@@ -506,7 +499,10 @@ fn method_body_mostly_same(
     let answers: Vec<(Answer, Option<String>)> = variants
         .iter()
         .map(|variant| {
-            let answer = answer(variant);
+            let answer = match transparent_field(variant) {
+                Some((_, ty)) => Answer::Own(delegate(input, ty, method)),
+                None => answer(variant),
+            };
             let text = match &answer {
                 Answer::Same(tokens) => Some(tokens.to_string()),
                 Answer::Own(_) => None,
@@ -539,7 +535,9 @@ fn method_body_mostly_same(
         .iter()
         .zip(&answers)
         .filter_map(|(variant, (answer, text))| {
-            if text.is_some() && text.as_deref() == usual.map(|(_, usual, _)| usual) {
+            if let (Some(text), Some((_, usual, _))) = (text, usual)
+                && text == usual
+            {
                 return None;
             }
             let (Answer::Same(body) | Answer::Own(body)) = answer;
@@ -726,16 +724,13 @@ fn one_pass_method(input: &Input<'_>, framework: &Framework) -> TokenStream {
         no_headers,
         ..
     } = framework;
-    let body = method_body_mostly_same(
-        input.variants(),
-        &|variant| match transparent_field(variant) {
-            Some((_, ty)) => Answer::Own(delegate(input, ty, &method.to_string())),
-            None if variant.attrs.headers.is_empty() => {
-                Answer::Same(quote!(#respond(self, #no_headers)))
-            }
-            None => Answer::Own(own_response(variant, framework)),
-        },
-    );
+    let body = method_body_mostly_same(input, &method.to_string(), &|variant| {
+        if variant.attrs.headers.is_empty() {
+            Answer::Same(quote!(#respond(self, #no_headers)))
+        } else {
+            Answer::Own(own_response(variant, framework))
+        }
+    });
     quote! {
         #with_feature! {
             fn #method(&self) -> #response {
