@@ -131,6 +131,11 @@ for path in /items/1 /items/7 /limited; do
 done
 echo "both services give the same responses on the mix's three routes"
 
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
+at_least() { awk -v r="$1" -v t="$2" 'BEGIN { print (r >= t) ? "PASS" : "MISS" }'; }
+at_most() { awk -v r="$1" -v t="$2" 'BEGIN { print (r <= t) ? "PASS" : "MISS" }'; }
+
 declare -A rps p99 p50 this_rps this_p99
 rps_pairs='' p99_pairs=''
 echo "wrk: $runs rounds of one ${duration}s run per service, $connections connections, $threads thread(s)"
@@ -151,14 +156,9 @@ for run in $(seq "$runs"); do
         p99[$flavour]+="${this_p99[$flavour]} "
         echo "  run $run  $flavour  $line"
     done
-    rps_pairs+="$(awk -v a="${this_rps[derive]}" -v b="${this_rps[hand]}" 'BEGIN { printf "%.4f", a / b }') "
-    p99_pairs+="$(awk -v a="${this_p99[derive]}" -v b="${this_p99[hand]}" 'BEGIN { printf "%.4f", a / b }') "
+    rps_pairs+="$(ratio "${this_rps[derive]}" "${this_rps[hand]}") "
+    p99_pairs+="$(ratio "${this_p99[derive]}" "${this_p99[hand]}") "
 done
-
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
-at_least() { awk -v r="$1" -v t="$2" 'BEGIN { print (r >= t) ? "PASS" : "MISS" }'; }
-at_most() { awk -v r="$1" -v t="$2" 'BEGIN { print (r <= t) ? "PASS" : "MISS" }'; }
 
 # shellcheck disable=SC2086 # the lists are space-separated numbers on purpose
 {
@@ -171,8 +171,8 @@ p50_ratio=$(ratio "$p50_ours" "$p50_hand")
 p99_ratio=$(ratio "$p99_ours" "$p99_hand")
 # shellcheck disable=SC2086 # the lists are space-separated numbers on purpose
 {
-    rps_paired=$(printf '%.3f' "$(median $rps_pairs)")
-    p99_paired=$(printf '%.3f' "$(median $p99_pairs)")
+    rps_paired=$(median $rps_pairs)
+    p99_paired=$(median $p99_pairs)
 }
 echo
 echo "medians of each service's runs:"
@@ -182,10 +182,9 @@ printf '%-16s %12s %12s %8s\n' "p50 latency (us)" "$p50_hand" "$p50_ours" "$p50_
 printf '%-16s %12s %12s %8s\n' "p99 latency (us)" "$p99_hand" "$p99_ours" "$p99_ratio"
 echo
 # The verdict: the median of the ratios of the two runs of each round. The
-# machine's speed drifts over tens of seconds (one service's requests per
-# second moved by 30% between its own runs), and a round's two runs are
-# next to each other, so their ratio cancels most of the drift that the
-# medians of each side keep.
+# machine's speed drifts over tens of seconds, and a round's two runs are next
+# to each other, so their ratio cancels most of the drift that the medians of
+# each side keep.
 echo "median of the $runs rounds' ratios (derive / hand, the two runs of a round back to back):"
 printf '%-16s %8s %8s  %s\n' measure ratio target result
 printf '%-16s %8s %8s  %s\n' "requests/s" "$rps_paired" ">= 1.0" "$(at_least "$rps_paired" 1.0)"
