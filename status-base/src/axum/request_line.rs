@@ -31,6 +31,9 @@ enum Path {
 }
 
 impl RequestLine {
+    /// Inlined into `ProblemService::call`, so that the line is built in
+    /// the response future rather than returned through a frame of its own.
+    #[inline]
     pub(super) fn of<B>(request: &http::Request<B>) -> Self {
         let uri = request.uri();
         let path = uri.path();
