@@ -609,11 +609,15 @@ async fn over_long_uris_and_header_sections_are_refused_by_hyper() {
         still_serving_and_unchanged(&server, &before, case).await;
     }
 
-    // Under that limit the router answers, however long the path.
+    // Under that limit the router answers, however long the path, and
+    // repeats no more than the path's first 48 bytes.
     let long_path = format!("/{}", "a".repeat(60 * 1024));
     let answer = raw(&server, get(&long_path, "").as_bytes()).await;
     let body = answer.assert_problem(404, "route_not_found");
-    assert_eq!(body["detail"], json!(format!("no route for {long_path}")));
+    assert_eq!(
+        body["detail"],
+        json!(format!("no route for {}…", &long_path[..48]))
+    );
     let answer = raw(
         &server,
         get(&format!("/items?{}", "a".repeat(60 * 1024)), "").as_bytes(),

@@ -122,3 +122,51 @@ async fn tower_http_s_limit_is_413_too() {
     .await;
     answer.problem(413, "body_too_large", "tower-http's limit");
 }
+
+/// A middleware whose `call` panics, as a `make_span` closure might.
+#[derive(Clone)]
+struct PanicsInCall<S>(S);
+
+impl<S> tower::Service<axum::extract::Request> for PanicsInCall<S>
+where
+    S: tower::Service<axum::extract::Request>,
+{
+    type Response = S::Response;
+    type Error = S::Error;
+    type Future = S::Future;
+
+    fn poll_ready(
+        &mut self,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Result<(), S::Error>> {
+        self.0.poll_ready(cx)
+    }
+
+    fn call(&mut self, _request: axum::extract::Request) -> S::Future {
+        panic!("{PANIC_MESSAGE}");
+    }
+}
+
+/// Added with `Router::layer`, as the layer's docs say, a middleware's
+/// `call` runs when the router's future is polled, under the layer's panic
+/// guard: its panic is the same masked 500 as a handler's.
+#[tokio::test]
+async fn a_panic_in_a_route_layer_s_call_is_a_masked_500() {
+    let router = axum::Router::new()
+        .route("/items", get(list))
+        .layer(tower::layer::layer_fn(PanicsInCall));
+    let app = ProblemLayer::new().layer(router);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind a loopback port");
+    let address = listener.local_addr().expect("an address");
+    tokio::spawn(async move { axum::serve(listener, app.into_make_service()).await });
+    for round in 0..2 {
+        let answer = framework_cases::request(address, "GET", "/items").await;
+        let problem = answer.problem(500, "internal_error", "a panic in a layer's call");
+        assert!(
+            !problem.to_string().contains("10.0.0.7"),
+            "round {round}: {problem}"
+        );
+    }
+}

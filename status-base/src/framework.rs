@@ -152,6 +152,34 @@ mod derived {
 
 pub use derived::FrameworkErrorKind;
 
+/// How many bytes of the path a `route_not_found` detail repeats, and of the
+/// method a `method_not_allowed` detail. What the client sent comes back cut
+/// at a character and marked with `…` beyond that, so that a 60 KB path is
+/// not echoed whole, and so that the axum layer can keep the request line of
+/// every request in a few bytes of its own (`axum/request_line.rs`).
+pub(crate) const SHOWN_PATH: usize = 48;
+/// See [`SHOWN_PATH`]; standard methods are at most 7 bytes.
+pub(crate) const SHOWN_METHOD: usize = 16;
+
+/// The first `.1` bytes of `.0`, cut at a character boundary, with `…` when
+/// anything was cut.
+struct Shown<'a>(&'a str, usize);
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Shown(text, max) = *self;
+        if text.len() <= max {
+            return f.write_str(text);
+        }
+        let end = (0..=max)
+            .rev()
+            .find(|&end| text.is_char_boundary(end))
+            .unwrap_or(0);
+        f.write_str(text.get(..end).unwrap_or_default())?;
+        f.write_str("…")
+    }
+}
+
 impl fmt::Display for FrameworkErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -159,12 +187,18 @@ impl fmt::Display for FrameworkErrorKind {
             | FrameworkErrorKind::InvalidPathParameter(detail)
             | FrameworkErrorKind::InvalidQuery(detail)
             | FrameworkErrorKind::Internal(detail) => f.write_str(detail),
-            FrameworkErrorKind::RouteNotFound { path } => write!(f, "no route for {path}"),
+            FrameworkErrorKind::RouteNotFound { path } => {
+                write!(f, "no route for {}", Shown(path, SHOWN_PATH))
+            }
             FrameworkErrorKind::MethodNotAllowed { method, allow } if allow.is_empty() => {
-                write!(f, "{method} is not allowed here")
+                write!(f, "{} is not allowed here", Shown(method, SHOWN_METHOD))
             }
             FrameworkErrorKind::MethodNotAllowed { method, allow } => {
-                write!(f, "{method} is not allowed here; use {allow}")
+                write!(
+                    f,
+                    "{} is not allowed here; use {allow}",
+                    Shown(method, SHOWN_METHOD)
+                )
             }
             FrameworkErrorKind::BodyTimeout { after } => write!(
                 f,
@@ -471,6 +505,37 @@ mod tests {
             );
         }
         assert_eq!(FrameworkError::ERRORS, entries);
+    }
+
+    #[test]
+    fn a_long_path_or_method_is_cut_in_the_detail_at_a_character() {
+        let detail = |kind: FrameworkErrorKind| kind.to_string();
+        let short = "/a".repeat(SHOWN_PATH / 2);
+        assert_eq!(
+            detail(FrameworkErrorKind::RouteNotFound {
+                path: short.clone()
+            }),
+            std::format!("no route for {short}")
+        );
+        let long = std::format!("{short}/more");
+        assert_eq!(
+            detail(FrameworkErrorKind::RouteNotFound { path: long }),
+            std::format!("no route for {short}…")
+        );
+        // A two-byte character across the limit is left out whole.
+        let accented = std::format!("{}é", "/".repeat(SHOWN_PATH - 1));
+        assert_eq!(
+            detail(FrameworkErrorKind::RouteNotFound { path: accented }),
+            std::format!("no route for {}…", "/".repeat(SHOWN_PATH - 1))
+        );
+        let method = "X".repeat(SHOWN_METHOD + 1);
+        assert_eq!(
+            detail(FrameworkErrorKind::MethodNotAllowed {
+                method,
+                allow: "GET".into()
+            }),
+            std::format!("{}… is not allowed here; use GET", "X".repeat(SHOWN_METHOD))
+        );
     }
 
     #[test]

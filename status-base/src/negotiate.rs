@@ -196,7 +196,7 @@ pub(crate) mod wanted {
 
     #[cfg(feature = "actix-web")]
     pin_project_lite::pin_project! {
-        /// `future`, each poll of it [`scoped`] with `format`.
+        /// `future`, each poll of it with `format` [`prefer`]red.
         pub(crate) struct Scoped<F> {
             #[pin]
             future: F,
@@ -220,20 +220,27 @@ pub(crate) mod wanted {
             cx: &mut core::task::Context<'_>,
         ) -> core::task::Poll<F::Output> {
             let this = self.project();
-            scoped(*this.format, || this.future.poll(cx))
+            let _restore = prefer(*this.format);
+            this.future.poll(cx)
         }
     }
 
-    /// Runs `poll` with `format` as the preferred format.
-    pub(crate) fn scoped<R>(format: ProblemFormat, poll: impl FnOnce() -> R) -> R {
-        struct Restore(ProblemFormat);
-        impl Drop for Restore {
-            fn drop(&mut self) {
-                WANTED.with(|wanted| wanted.set(self.0));
-            }
+    /// Makes `format` the preferred format until the guard is dropped, which
+    /// brings back the one before. Out of line and not generic: the layer
+    /// calls it only for a request that prefers XML, and keeps the code of
+    /// its JSON path (nearly every request's) one poll of its inner future.
+    #[inline(never)]
+    pub(crate) fn prefer(format: ProblemFormat) -> Restore {
+        Restore(WANTED.with(|wanted| wanted.replace(format)))
+    }
+
+    /// What [`prefer`] replaced, put back when dropped (after a panic too).
+    pub(crate) struct Restore(ProblemFormat);
+
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            WANTED.with(|wanted| wanted.set(self.0));
         }
-        let _restore = Restore(WANTED.with(|wanted| wanted.replace(format)));
-        poll()
     }
 }
 

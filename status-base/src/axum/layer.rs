@@ -12,7 +12,6 @@ use core::panic::AssertUnwindSafe;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 use core::time::Duration;
-use std::borrow::ToOwned as _;
 use std::boxed::Box;
 use std::string::String;
 
@@ -37,13 +36,20 @@ use crate::framework::Timeouts as Config;
 ///
 /// - An error response (4xx or 5xx) whose `Content-Type` is not already a
 ///   problem type is replaced by the matching problem, keeping its status
-///   and headers: the router's 404 becomes `route_not_found`, its 405
-///   `method_not_allowed` with the same `Allow`, a 413 from `DefaultBodyLimit`
+///   and headers: the router's 404 becomes `route_not_found` (its detail
+///   names the path, cut after 48 bytes), its 405 `method_not_allowed` with
+///   the same `Allow`, a 413 from `DefaultBodyLimit`
 ///   or tower-http's limit `body_too_large`, and any other status a problem
 ///   of that status whose `code` is its reason phrase in `snake_case`. The
 ///   original body is dropped: framework text is not for clients.
-/// - A panic in the service becomes a masked 500 `internal_error` problem,
-///   logged with its message (feature `tracing`); the connection stays up.
+/// - A panic while the service's future is polled (in a handler, an
+///   extractor, or a layer added with `Router::layer`) becomes a masked 500
+///   `internal_error` problem, logged with its message (feature `tracing`);
+///   the connection stays up. The `call` of a service wrapped directly
+///   is not guarded: axum's router runs no user code there, and guarding it
+///   would cost every request (see `docs/PERFORMANCE.md`). A middleware
+///   whose `call` may panic belongs in `Router::layer`, or outside this
+///   layer; a panic there closes the connection instead.
 /// - The request body is bounded by a deadline (30 s by default), which
 ///   starts the first time reading the body has to wait for the client;
 ///   [`Json`](super::Json) and [`Form`](super::Form) answer an expired one
@@ -173,43 +179,32 @@ where
 
     // Inlined into the caller (hyper's dispatcher, a bench), the router's
     // future is written where the caller keeps it, and the request goes to
-    // the router without being copied: out of line, both are copied
-    // through this frame, 91 of the layer's 487 instructions a request
-    // (`scripts/layer-instructions.sh`).
+    // the router without being copied: out of line, both were copied
+    // through this frame (91 instructions a request;
+    // `scripts/layer-instructions.sh`).
     #[inline]
     fn call(&mut self, mut request: Request<Body>) -> Self::Future {
         // Only an error reads them; see `RequestLine` for what they cost.
         let request_line = RequestLine::of(&request);
         let format = preferred_format(request.headers());
         // A request without a body (most GETs) has nothing to time out.
-        // Replaced in place: moving a request is a copy of 240 bytes.
         if let Some(timeout) = self.config.body_timeout
             && !http_body::Body::is_end_stream(request.body())
         {
-            let body = core::mem::take(request.body_mut());
-            *request.body_mut() = Body::new(TimeoutBody::new(body, timeout));
+            bound_body(&mut request, timeout);
         }
-        // Boxed with what its 503 says: only a configured handler timeout
-        // pays for a timer, and the future every request carries stays
-        // small (moving it is part of the cost of every request).
-        let deadline = self.config.handler_timeout.map(|after| {
-            Box::pin(Deadline {
-                timer: tokio::time::sleep(after),
-                after,
-                retry_after: self.config.retry_after,
-            })
-        });
-        // Nothing runs between the inner `call` and the literal, so that
-        // its future goes from the panic guard straight into place (about 70
-        // instructions a request fewer than with the deadline computed in
-        // between; `scripts/layer-instructions.sh`).
+        let deadline = self
+            .config
+            .handler_timeout
+            .map(|after| deadline(after, self.config.retry_after));
+        // No panic guard here: for axum's router, `call` only picks the
+        // route, and the handler, its extractors and every layer added with
+        // `Router::layer` run when the future is polled, under the guard in
+        // `poll`. A guard around `call` (whose future would be copied out
+        // of `catch_unwind`) cost 0.02 of the bare router's time on every
+        // request (`benches/benches/layer.rs`).
         ResponseFuture {
-            state: match std::panic::catch_unwind(AssertUnwindSafe(|| self.inner.call(request))) {
-                Ok(future) => State::Running { future },
-                Err(payload) => State::Panicked {
-                    message: Some(panic_message(&*payload)),
-                },
-            },
+            future: self.inner.call(request),
             deadline,
             request_line,
             format,
@@ -217,11 +212,34 @@ where
     }
 }
 
+/// Puts the request's body behind its deadline. Out of line, as everything
+/// a plain GET does not need: the code `call` inlines into its caller is
+/// the code every request runs, and the less of it, the fewer instruction
+/// cache misses a request costs.
+#[inline(never)]
+fn bound_body(request: &mut Request<Body>, timeout: Duration) {
+    // Replaced in place: moving a request is a copy of 240 bytes.
+    let body = core::mem::take(request.body_mut());
+    *request.body_mut() = Body::new(TimeoutBody::new(body, timeout));
+}
+
+/// A handler timeout's timer, boxed with what its 503 says: only a
+/// configured handler timeout pays for a timer, and the future every request
+/// carries stays small (moving it is part of the cost of every request).
+#[inline(never)]
+fn deadline(after: Duration, retry_after: Duration) -> Pin<Box<Deadline>> {
+    Box::pin(Deadline {
+        timer: tokio::time::sleep(after),
+        after,
+        retry_after,
+    })
+}
+
 pin_project_lite::pin_project! {
     /// The response future of a [`ProblemService`].
     pub struct ResponseFuture<F> {
         #[pin]
-        state: State<F>,
+        future: F,
         deadline: Option<Pin<Box<Deadline>>>,
         request_line: RequestLine,
         format: ProblemFormat,
@@ -238,14 +256,6 @@ pin_project_lite::pin_project! {
     }
 }
 
-pin_project_lite::pin_project! {
-    #[project = StateProjection]
-    enum State<F> {
-        Running { #[pin] future: F },
-        Panicked { message: Option<String> },
-    }
-}
-
 impl<F, ResBody, E> Future for ResponseFuture<F>
 where
     F: Future<Output = Result<Response<ResBody>, E>>,
@@ -259,44 +269,46 @@ where
     #[inline]
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.project();
-        match this.state.project() {
-            StateProjection::Panicked { message } => {
-                let message = message.take().unwrap_or_default();
-                return Poll::Ready(Ok(panicked(&message, *this.format)));
+        let format = *this.format;
+        // A derived error the handler returns renders itself in the
+        // preferred format when told (`negotiate::wanted`). JSON is what it
+        // renders untold.
+        let _restore =
+            (format != ProblemFormat::Json).then(|| crate::negotiate::wanted::prefer(format));
+        match std::panic::catch_unwind(AssertUnwindSafe(|| this.future.poll(cx))) {
+            Ok(Poll::Ready(Ok(response))) => {
+                return Poll::Ready(Ok(into_problem(response, this.request_line, format)));
             }
-            StateProjection::Running { future } => {
-                let format = *this.format;
-                // A derived error the handler returns renders itself in the
-                // preferred format when told (`negotiate::wanted`).
-                let poll = AssertUnwindSafe(|| match format {
-                    ProblemFormat::Json => future.poll(cx),
-                    format @ ProblemFormat::Xml => {
-                        crate::negotiate::wanted::scoped(format, || future.poll(cx))
-                    }
-                });
-                match std::panic::catch_unwind(poll) {
-                    Ok(Poll::Ready(Ok(response))) => {
-                        return Poll::Ready(Ok(into_problem(response, this.request_line, format)));
-                    }
-                    Ok(Poll::Ready(Err(error))) => return Poll::Ready(Err(error)),
-                    Ok(Poll::Pending) => {}
-                    Err(payload) => {
-                        return Poll::Ready(Ok(panicked(&panic_message(&*payload), format)));
-                    }
-                }
-            }
+            Ok(Poll::Ready(Err(error))) => return Poll::Ready(Err(error)),
+            Ok(Poll::Pending) => {}
+            Err(payload) => return Poll::Ready(Ok(panicked(&*payload, format))),
         }
         if let Some(deadline) = this.deadline.as_mut()
-            && deadline.as_mut().project().timer.poll(cx).is_ready()
+            && let Some(response) = expired(deadline, cx, *this.format)
         {
-            let error = FrameworkError::new(FrameworkErrorKind::HandlerTimeout {
-                after: deadline.after,
-                retry_after: deadline.retry_after,
-            });
-            return Poll::Ready(Ok(response_of(&error, *this.format)));
+            return Poll::Ready(Ok(response));
         }
         Poll::Pending
     }
+}
+
+/// The 503 of a handler timeout whose timer has run out; out of line, as
+/// only a configured handler timeout has a timer.
+#[inline(never)]
+fn expired(
+    deadline: &mut Pin<Box<Deadline>>,
+    cx: &mut Context<'_>,
+    format: ProblemFormat,
+) -> Option<Response<Body>> {
+    let deadline = deadline.as_mut().project();
+    if deadline.timer.poll(cx).is_pending() {
+        return None;
+    }
+    let error = FrameworkError::new(FrameworkErrorKind::HandlerTimeout {
+        after: *deadline.after,
+        retry_after: *deadline.retry_after,
+    });
+    Some(response_of(&error, format))
 }
 
 /// The format the request prefers for a problem. Nearly every request has
@@ -324,20 +336,16 @@ fn preferred_format(headers: &http::HeaderMap) -> ProblemFormat {
     }
 }
 
+/// The masked 500 of a panic, logged with its message (feature `tracing`).
 /// `panic!("literal")` carries a `&str`, `panic!("{x}")` a `String`.
-fn panic_message(payload: &(dyn core::any::Any + Send)) -> String {
-    payload
+#[cold]
+#[inline(never)]
+fn panicked(payload: &(dyn core::any::Any + Send), format: ProblemFormat) -> Response<Body> {
+    let message = payload
         .downcast_ref::<String>()
-        .cloned()
-        .or_else(|| {
-            payload
-                .downcast_ref::<&str>()
-                .map(|text| (*text).to_owned())
-        })
-        .unwrap_or_else(|| "a panic whose payload is not text".to_owned())
-}
-
-fn panicked(message: &str, format: ProblemFormat) -> Response<Body> {
+        .map(String::as_str)
+        .or_else(|| payload.downcast_ref::<&str>().copied())
+        .unwrap_or("a panic whose payload is not text");
     let error = FrameworkError::new(FrameworkErrorKind::Internal(
         std::format!("a handler panicked: {message}").into(),
     ));
@@ -524,9 +532,10 @@ mod tests {
     #[test]
     fn a_derived_error_renders_in_the_format_it_is_told_and_vary_is_appended() {
         let error = FrameworkError::new(FrameworkErrorKind::InvalidBody);
-        let xml = crate::negotiate::wanted::scoped(ProblemFormat::Xml, || {
+        let xml = {
+            let _restore = crate::negotiate::wanted::prefer(ProblemFormat::Xml);
             crate::external::axum::into_axum_response(&error)
-        });
+        };
         // Outside the scope the default is back.
         assert_eq!(crate::negotiate::wanted::format(), ProblemFormat::Json);
         let mut response = xml;

@@ -4,30 +4,35 @@
 //! Every request pays for keeping them, and nearly every request succeeds,
 //! so keeping them has to cost less than the layer's budget on a success
 //! (issue #15: a 200 through the layer at most 1.02 of the bare router).
-//! Cloning the `Uri` is not that cheap: its bytes are shared by reference
-//! count (an atomic increment, a decrement and two calls through a vtable),
-//! and a URI parsed from a string holds a `Vec` that its first clone moves
-//! into a new allocation. A short path is copied instead, a few stores on
-//! the stack; only a path longer than [`INLINE`] bytes shares the URI's.
+//! What they cost is mostly their place in the response future, which is
+//! moved and dropped with it: a clone of the `Method` with a copied path or,
+//! for a long one, the URI's shared bytes (an enum with drop glue, 96 bytes)
+//! cost 0.03 of the bare router's time even for a short path
+//! (`benches/benches/layer.rs`).
+//!
+//! So the line is plain bytes, with nothing to drop: the method's name and
+//! the start of the path, copied. A detail shows no more than
+//! [`SHOWN_METHOD`] and [`SHOWN_PATH`] bytes of them (`framework.rs`), so a
+//! few bytes more than that is all there is to keep: enough that a path
+//! which goes on is still longer than what a detail shows once an incomplete
+//! character at the end is dropped, and the detail marks it as cut.
 
-use http::Method;
-use http::uri::PathAndQuery;
+use crate::framework::{SHOWN_METHOD, SHOWN_PATH};
 
-/// The longest path kept inline. With the length byte the copy is 64 bytes,
-/// one cache line, and covers the paths of nearly every API.
-const INLINE: usize = 63;
+/// The longest UTF-8 character, less one: what dropping an incomplete
+/// character at the end of a copied prefix can take away.
+const SLACK: usize = 3;
+const KEPT_METHOD: usize = SHOWN_METHOD + 1 + SLACK;
+const KEPT_PATH: usize = SHOWN_PATH + 1 + SLACK;
 
-/// A request's method and path (without its query).
-#[derive(Debug)]
+/// A request's method and path (without its query), each cut after a few
+/// bytes more than a detail shows of it.
+#[derive(Clone, Copy, Debug)]
 pub(super) struct RequestLine {
-    method: Method,
-    path: Path,
-}
-
-#[derive(Debug)]
-enum Path {
-    Inline { len: u8, bytes: [u8; INLINE] },
-    Shared(PathAndQuery),
+    /// The method's bytes, then the path's.
+    bytes: [u8; KEPT_METHOD + KEPT_PATH],
+    method_len: u8,
+    path_len: u8,
 }
 
 impl RequestLine {
@@ -35,37 +40,47 @@ impl RequestLine {
     /// the response future rather than returned through a frame of its own.
     #[inline]
     pub(super) fn of<B>(request: &http::Request<B>) -> Self {
-        let uri = request.uri();
-        let path = uri.path();
-        let path = match u8::try_from(path.len()) {
-            Ok(len) if path.len() <= INLINE => {
-                let mut bytes = [0; INLINE];
-                bytes[..path.len()].copy_from_slice(path.as_bytes());
-                Path::Inline { len, bytes }
-            }
-            _ => uri.path_and_query().map_or_else(
-                || Path::Shared(PathAndQuery::from_static("/")),
-                |path| Path::Shared(path.clone()),
-            ),
+        let method = request.method().as_str().as_bytes();
+        let method = method.get(..KEPT_METHOD).unwrap_or(method);
+        let path = request.uri().path().as_bytes();
+        let path = path.get(..KEPT_PATH).unwrap_or(path);
+        let mut line = RequestLine {
+            bytes: [0; KEPT_METHOD + KEPT_PATH],
+            // Both at most `KEPT_PATH`, well under 256.
+            method_len: u8::try_from(method.len()).unwrap_or(0),
+            path_len: u8::try_from(path.len()).unwrap_or(0),
         };
-        RequestLine {
-            method: request.method().clone(),
-            path,
+        let (method_part, path_part) = line.bytes.split_at_mut(KEPT_METHOD);
+        if let Some(slot) = method_part.get_mut(..method.len()) {
+            slot.copy_from_slice(method);
         }
+        if let Some(slot) = path_part.get_mut(..path.len()) {
+            slot.copy_from_slice(path);
+        }
+        line
     }
 
     pub(super) fn method(&self) -> &str {
-        self.method.as_str()
+        let (method, _) = self.bytes.split_at(KEPT_METHOD);
+        text(method, self.method_len)
     }
 
     pub(super) fn path(&self) -> &str {
-        match &self.path {
-            // Copied from a `&str` whole, so always UTF-8.
-            Path::Inline { len, bytes } => {
-                core::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or("/")
-            }
-            Path::Shared(path) => path.path(),
-        }
+        let (_, path) = self.bytes.split_at(KEPT_METHOD);
+        text(path, self.path_len)
+    }
+}
+
+/// The first `len` bytes of `bytes` as text, without the incomplete
+/// character a cut may have left at the end (they were copied from a `&str`).
+fn text(bytes: &[u8], len: u8) -> &str {
+    let bytes = bytes.get(..usize::from(len)).unwrap_or_default();
+    match core::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => bytes
+            .get(..error.valid_up_to())
+            .and_then(|valid| core::str::from_utf8(valid).ok())
+            .unwrap_or_default(),
     }
 }
 
@@ -73,7 +88,7 @@ impl RequestLine {
 mod tests {
     use super::*;
 
-    fn line(method: Method, uri: &str) -> RequestLine {
+    fn line(method: http::Method, uri: &str) -> RequestLine {
         let request = http::Request::builder()
             .method(method)
             .uri(uri)
@@ -83,25 +98,34 @@ mod tests {
     }
 
     #[test]
-    fn short_and_long_paths_are_kept_without_their_query() {
-        let short = line(Method::DELETE, "/items/7?force=yes");
+    fn the_path_is_kept_without_its_query() {
+        let short = line(http::Method::DELETE, "/items/7?force=yes");
         assert_eq!((short.method(), short.path()), ("DELETE", "/items/7"));
-        assert!(matches!(short.path, Path::Inline { .. }));
-
-        let long_path = std::format!("/{}", "a".repeat(INLINE));
-        let long = line(Method::GET, &std::format!("{long_path}?q=1"));
-        assert_eq!(long.path(), long_path);
-        assert!(matches!(long.path, Path::Shared(_)));
-
-        let exact = std::format!("/{}", "b".repeat(INLINE - 1));
-        assert_eq!(line(Method::GET, &exact).path(), exact);
-        let absolute = line(Method::GET, "http://example.com/a%20b/x?y");
+        let absolute = line(http::Method::GET, "http://example.com/a%20b/x?y");
         assert_eq!(absolute.path(), "/a%20b/x");
+        let exact = std::format!("/{}", "b".repeat(KEPT_PATH - 1));
+        assert_eq!(line(http::Method::GET, &exact).path(), exact);
     }
 
     #[test]
-    fn an_extension_method_is_kept() {
-        let method = Method::from_bytes(b"PURGE").unwrap_or_default();
-        assert_eq!(line(method, "/").method(), "PURGE");
+    fn a_long_path_keeps_more_than_a_detail_shows() {
+        let long = std::format!("/{}", "a".repeat(60 * 1024));
+        let kept = line(http::Method::GET, &long);
+        assert_eq!(kept.path(), &long[..KEPT_PATH]);
+        // A multi-byte character cut in two is left out, and what is left is
+        // still longer than a detail shows: the detail says it is cut.
+        let accented = std::format!("/{}", "é".repeat(KEPT_PATH));
+        let kept = line(http::Method::GET, &accented);
+        assert!(accented.starts_with(kept.path()));
+        assert!(kept.path().len() > SHOWN_PATH, "{}", kept.path());
+    }
+
+    #[test]
+    fn an_extension_method_is_kept_and_a_long_one_cut() {
+        let purge = http::Method::from_bytes(b"PURGE").unwrap_or_default();
+        assert_eq!(line(purge, "/").method(), "PURGE");
+        let long = "X".repeat(100);
+        let method = http::Method::from_bytes(long.as_bytes()).unwrap_or_default();
+        assert_eq!(line(method, "/").method(), &long[..KEPT_METHOD]);
     }
 }
