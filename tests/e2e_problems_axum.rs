@@ -102,6 +102,18 @@ async fn start() -> App {
 
 framework_cases!(start);
 
+/// `router` inside a default `ProblemLayer`, served on a loopback port for
+/// the rest of the test.
+async fn serve_with_problem_layer(router: axum::Router) -> SocketAddr {
+    let app = ProblemLayer::new().layer(router);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind a loopback port");
+    let address = listener.local_addr().expect("an address");
+    tokio::spawn(async move { axum::serve(listener, app.into_make_service()).await });
+    address
+}
+
 /// tower-http's body limit answers a `Content-Length` over it before any
 /// extractor runs, in plain text; the layer makes it the same problem.
 #[tokio::test]
@@ -109,12 +121,7 @@ async fn tower_http_s_limit_is_413_too() {
     let router = axum::Router::new()
         .route("/items", post(create))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(BODY_LIMIT));
-    let app = ProblemLayer::new().layer(router);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind a loopback port");
-    let address = listener.local_addr().expect("an address");
-    tokio::spawn(async move { axum::serve(listener, app.into_make_service()).await });
+    let address = serve_with_problem_layer(router).await;
     let answer = framework_cases::post_json(
         address,
         &format!(r#"{{"name":"{}"}}"#, "x".repeat(BODY_LIMIT * 4)),
@@ -155,12 +162,7 @@ async fn a_panic_in_a_route_layer_s_call_is_a_masked_500() {
     let router = axum::Router::new()
         .route("/items", get(list))
         .layer(tower::layer::layer_fn(PanicsInCall));
-    let app = ProblemLayer::new().layer(router);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind a loopback port");
-    let address = listener.local_addr().expect("an address");
-    tokio::spawn(async move { axum::serve(listener, app.into_make_service()).await });
+    let address = serve_with_problem_layer(router).await;
     for round in 0..2 {
         let answer = framework_cases::request(address, "GET", "/items").await;
         let problem = answer.problem(500, "internal_error", "a panic in a layer's call");

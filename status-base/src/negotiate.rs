@@ -230,6 +230,7 @@ pub(crate) mod wanted {
     /// calls it only for a request that prefers XML, and keeps the code of
     /// its JSON path (nearly every request's) one poll of its inner future.
     #[inline(never)]
+    #[must_use = "the preference lasts until the guard is dropped"]
     pub(crate) fn prefer(format: ProblemFormat) -> Restore {
         Restore(WANTED.with(|wanted| wanted.replace(format)))
     }
