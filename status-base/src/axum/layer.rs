@@ -213,9 +213,8 @@ where
 }
 
 /// Puts the request's body behind its deadline. Out of line, as everything
-/// a plain GET does not need: the code `call` inlines into its caller is
-/// the code every request runs, and the less of it, the fewer instruction
-/// cache misses a request costs.
+/// a plain GET does not need: `call` is inlined into its caller, and what a
+/// GET skips need not be inlined with it.
 #[inline(never)]
 fn bound_body(request: &mut Request<Body>, timeout: Duration) {
     // Replaced in place: moving a request is a copy of 240 bytes.
