@@ -252,6 +252,38 @@ pub(crate) mod wanted {
 #[derive(Clone, Debug)]
 pub(crate) struct Negotiable(pub(crate) crate::ProblemDetails);
 
+/// The problem type a response's `Content-Type` names already, for the
+/// middlewares that turn every error response into a problem (axum's
+/// `ProblemLayer`, actix-web's and poem's `Problems`).
+#[cfg(any(feature = "axum", feature = "actix-web", feature = "poem"))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ProblemType {
+    /// `application/problem+json`: a derived error's, or a handler's own.
+    Json,
+    /// Another `application/problem+` type, such as `application/problem+xml`.
+    Other,
+}
+
+/// Which problem type a `Content-Type` value starts with, in any case, if
+/// it starts with `application/problem+`: such a response is a problem
+/// already, and passes through a middleware unrewritten.
+#[cfg(any(feature = "axum", feature = "actix-web", feature = "poem"))]
+pub(crate) fn problem_type(content_type: &[u8]) -> Option<ProblemType> {
+    const PREFIX: &[u8] = b"application/problem+";
+    let (start, suffix) = content_type.split_at_checked(PREFIX.len())?;
+    if !start.eq_ignore_ascii_case(PREFIX) {
+        return None;
+    }
+    let json = suffix
+        .get(..4)
+        .is_some_and(|start| start.eq_ignore_ascii_case(b"json"));
+    Some(if json {
+        ProblemType::Json
+    } else {
+        ProblemType::Other
+    })
+}
+
 /// Whether the `Vary` field lines already name `Accept` (or `*`), so that a
 /// negotiated response need not add it again.
 #[cfg(any(feature = "axum", feature = "actix-web", feature = "poem"))]
@@ -285,6 +317,28 @@ mod tests {
 
     fn format(accept: &str) -> ProblemFormat {
         ProblemFormat::from_accept([accept.as_bytes()])
+    }
+
+    #[cfg(any(feature = "axum", feature = "actix-web", feature = "poem"))]
+    #[test]
+    fn problem_types_are_recognised_whatever_their_case() {
+        for (value, expected) in [
+            ("application/problem+json", Some(ProblemType::Json)),
+            (
+                "Application/Problem+JSON; charset=utf-8",
+                Some(ProblemType::Json),
+            ),
+            ("application/problem+xml", Some(ProblemType::Other)),
+            ("APPLICATION/PROBLEM+XML", Some(ProblemType::Other)),
+            ("application/problem+", Some(ProblemType::Other)),
+            ("application/json", None),
+            ("text/plain", None),
+            ("application/prob", None),
+            ("application/problemjson", None),
+            ("", None),
+        ] {
+            assert_eq!(problem_type(value.as_bytes()), expected, "{value}");
+        }
     }
 
     #[test]

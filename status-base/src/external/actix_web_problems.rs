@@ -71,6 +71,7 @@ use crate::decode::{self, Urlencoded};
 use crate::{FrameworkError, FrameworkErrorKind, HttpError, ProblemFormat, StatusCode};
 
 use crate::framework::Timeouts as Config;
+use crate::negotiate::ProblemType;
 
 /// The middleware that makes every error response of an actix-web app an
 /// RFC 9457 problem, and bounds how long a request may take.
@@ -295,7 +296,7 @@ fn error_as_problem(
     if !(status.is_client_error() || status.is_server_error()) {
         return error;
     }
-    if is_problem(&original) {
+    if problem_type(&original).is_some() {
         return match renegotiate(original, format) {
             Ok(response) => {
                 InternalError::from_response(status_text(status), response.map_into_boxed_body())
@@ -327,12 +328,7 @@ fn renegotiate<B: MessageBody + 'static>(
     mut response: HttpResponse<B>,
     format: ProblemFormat,
 ) -> Result<HttpResponse<EitherBody<B, String>>, HttpResponse<B>> {
-    let json = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|value| value.as_bytes().get(..crate::PROBLEM_JSON.len()))
-        .is_some_and(|start| start.eq_ignore_ascii_case(crate::PROBLEM_JSON.as_bytes()));
-    if format == ProblemFormat::Xml && json {
+    if format == ProblemFormat::Xml && problem_type(&response) == Some(ProblemType::Json) {
         return Err(response);
     }
     vary_on_accept(&mut response);
@@ -390,13 +386,9 @@ fn close_after_timeout<B>(response: &mut HttpResponse<B>) {
     }
 }
 
-fn is_problem(response: &HttpResponse<impl MessageBody>) -> bool {
-    const PREFIX: &[u8] = b"application/problem+";
-    response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|value| value.as_bytes().get(..PREFIX.len()))
-        .is_some_and(|start| start.eq_ignore_ascii_case(PREFIX))
+/// The problem type the response's content type names, if it is a problem.
+fn problem_type<B>(response: &HttpResponse<B>) -> Option<ProblemType> {
+    crate::negotiate::problem_type(response.headers().get(header::CONTENT_TYPE)?.as_bytes())
 }
 
 /// `response` as it is, or, for an error response that is not a problem,
@@ -409,7 +401,7 @@ fn into_problem<B: MessageBody + 'static>(
     if !(status.is_client_error() || status.is_server_error()) {
         return response.map_into_left_body();
     }
-    if is_problem(response.response()) {
+    if problem_type(response.response()).is_some() {
         close_after_timeout(response.response_mut());
         let (request, original) = response.into_parts();
         return match renegotiate(original, format) {

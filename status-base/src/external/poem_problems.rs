@@ -302,12 +302,11 @@ fn renegotiate(mut response: Response, format: ProblemFormat) -> Response {
 }
 
 fn is_problem(response: &Response) -> bool {
-    const PREFIX: &[u8] = b"application/problem+";
     response
         .headers()
         .get(header::CONTENT_TYPE)
-        .and_then(|value| value.as_bytes().get(..PREFIX.len()))
-        .is_some_and(|start| start.eq_ignore_ascii_case(PREFIX))
+        .and_then(|value| crate::negotiate::problem_type(value.as_bytes()))
+        .is_some()
 }
 
 /// `response` as it is, or, for an error response that is not a problem,
