@@ -33,8 +33,13 @@ fn router() -> axum::Router {
     )
 }
 
+/// The request curl sends (`curl http://127.0.0.1:3000/items/7`): with
+/// `Accept: */*`, so the layer's look at `Accept` finds a field and reads it.
 fn request() -> Request {
     Request::get("/items/7")
+        .header("host", "127.0.0.1:3000")
+        .header("user-agent", "curl/8.5.0")
+        .header("accept", "*/*")
         .body(Body::empty())
         .expect("a valid request")
 }

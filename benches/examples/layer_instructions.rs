@@ -46,7 +46,13 @@ async fn call<S>(service: &mut S) -> Option<()>
 where
     S: Service<Request, Response = axum::response::Response, Error = std::convert::Infallible>,
 {
-    let request = Request::get("/items/7").body(Body::empty()).ok()?;
+    // The request curl sends, as in `benches/benches/layer.rs`.
+    let request = Request::get("/items/7")
+        .header("host", "127.0.0.1:3000")
+        .header("user-agent", "curl/8.5.0")
+        .header("accept", "*/*")
+        .body(Body::empty())
+        .ok()?;
     let ready = service.ready().await.ok()?;
     let response = ready.call(black_box(request)).await.ok()?;
     let (parts, body) = response.into_parts();
