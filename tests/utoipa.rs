@@ -195,3 +195,21 @@ fn each_example_matches_the_body_a_client_receives() {
         }
     }
 }
+
+#[test]
+fn a_framework_422_documents_its_errors_member() {
+    let entry = status_core::FrameworkError::ERRORS
+        .iter()
+        .find(|entry| entry.code == "invalid_body")
+        .expect("the framework catalog has invalid_body");
+    let schema = json(&status_core::problem_schema(entry));
+    let own = &schema["allOf"][1];
+    assert_eq!(own["properties"]["errors"]["type"], "array", "{own}");
+    assert_eq!(
+        own["properties"]["errors"]["items"]["required"],
+        serde_json::json!(["detail", "pointer"]),
+        "{own}"
+    );
+    // Absent when there are no violations, so not required.
+    assert!(own.get("required").is_none(), "{own}");
+}

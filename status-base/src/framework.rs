@@ -476,7 +476,27 @@ impl HttpError for FrameworkError {
 }
 
 impl ErrorCatalog for FrameworkError {
-    const ERRORS: &'static [crate::CatalogEntry] = FrameworkErrorKind::ERRORS;
+    /// The kinds' entries, but for `InvalidBody`'s: its problem lists the
+    /// violations as `errors` (`extend_problem`), which the kind cannot say
+    /// of itself, as it carries none. The member is absent when there are
+    /// no violations, so it is optional.
+    const ERRORS: &'static [crate::CatalogEntry] = &{
+        const ERRORS_MEMBER: [crate::CatalogMember; 1] = [crate::__private_0_1_0::catalog_member(
+            "errors",
+            crate::JsonType::Errors,
+            true,
+        )];
+        let mut entries = [FrameworkErrorKind::ERRORS[0]; FrameworkErrorKind::ERRORS.len()];
+        let mut index = 0;
+        while index < entries.len() {
+            entries[index] = FrameworkErrorKind::ERRORS[index];
+            if matches!(entries[index].status, StatusCode::UnprocessableContent) {
+                entries[index].members = &ERRORS_MEMBER;
+            }
+            index += 1;
+        }
+        entries
+    };
 }
 
 crate::__impl_axum!([] [FrameworkError] []);
@@ -488,6 +508,42 @@ crate::__impl_utoipa!([] [FrameworkError] []);
 mod tests {
     use super::*;
     use alloc::string::ToString as _;
+
+    #[test]
+    fn the_catalog_lists_errors_where_the_problem_carries_violations() {
+        assert_eq!(
+            FrameworkError::ERRORS.len(),
+            FrameworkErrorKind::ERRORS.len()
+        );
+        for (entry, kind) in FrameworkError::ERRORS
+            .iter()
+            .zip(FrameworkErrorKind::ERRORS)
+        {
+            assert_eq!(
+                (entry.variant, entry.status, entry.code),
+                (kind.variant, kind.status, kind.code)
+            );
+            if entry.code == "invalid_body" {
+                let [errors] = entry.members else {
+                    panic!("invalid_body lists {:?}", entry.members);
+                };
+                assert_eq!(
+                    (errors.name, errors.json_type, errors.optional),
+                    ("errors", crate::JsonType::Errors, true)
+                );
+                // What the catalog says is what the body has.
+                let problem =
+                    FrameworkError::invalid_body([Violation::at(["name"], "required")]).problem();
+                assert!(
+                    problem.to_json().contains(r#""errors":[{"#),
+                    "{}",
+                    problem.to_json()
+                );
+            } else {
+                assert_eq!(entry.members, kind.members, "{}", entry.variant);
+            }
+        }
+    }
 
     #[test]
     fn every_kind_has_its_own_code_and_an_about_blank_type() {
@@ -504,7 +560,6 @@ mod tests {
                 entry.code
             );
         }
-        assert_eq!(FrameworkError::ERRORS, entries);
     }
 
     #[test]
