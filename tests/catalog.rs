@@ -258,6 +258,14 @@ fn entries_list_their_extension_members_with_their_json_types() {
     let names: Vec<&str> = invalid.members.iter().map(|member| member.name).collect();
     assert_eq!(names, ["errors"], "`instance` is a standard member");
     assert_eq!(invalid.members[0].json_type, JsonType::Errors);
+    // A body leaves `errors` out when there are none, so it is optional.
+    assert!(invalid.members[0].optional);
+    let none = CreditError::Invalid {
+        errors: Vec::new(),
+        instance: "/transfers/7".to_owned(),
+    };
+    let body = status_core::HttpError::problem(&none).to_json();
+    assert!(!body.contains("errors"), "{body}");
     assert_eq!(
         serde_json::to_value(credit.members).expect("members serialize")[1],
         serde_json::json!({

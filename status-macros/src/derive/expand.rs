@@ -342,9 +342,11 @@ fn catalog_entry(input: &Input<'_>, private: &TokenStream, variant: &Variant<'_>
                 let (json_type, optional) = json_type(&input.krate, &field.original.ty);
                 (field.extension_name()?, json_type, optional)
             }
+            // Optional whatever the field's type: a body leaves `errors`
+            // out when there are none (`ProblemDetails`).
             FieldRole::Errors(_) => {
                 let krate = &input.krate;
-                ("errors".to_owned(), quote!(#krate::JsonType::Errors), false)
+                ("errors".to_owned(), quote!(#krate::JsonType::Errors), true)
             }
             FieldRole::Instance(_) => return None,
         };
