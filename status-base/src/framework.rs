@@ -85,7 +85,8 @@ pub enum FrameworkErrorKind {
     /// No route matches the request's path.
     #[http(status = 404, code = "route_not_found")]
     RouteNotFound {
-        /// The path that was requested.
+        /// The path that was requested. The detail repeats at most its first
+        /// 48 bytes, cut at a character and marked with `…`.
         path: String,
     },
 
@@ -93,7 +94,8 @@ pub enum FrameworkErrorKind {
     /// it answers.
     #[http(status = 405, code = "method_not_allowed", allow = allow)]
     MethodNotAllowed {
-        /// The method used.
+        /// The method used. The detail repeats at most its first 16 bytes,
+        /// cut as a path is.
         method: String,
         /// The methods the route answers, as the `Allow` field value.
         allow: String,

@@ -27,12 +27,14 @@
     #[ doc = " The query string does not fit what the route expects: an unknown,"]
     #[ doc = " missing or malformed parameter."] InvalidQuery ( Cow < 'static , str >) ,
     #[ doc = " No route matches the request's path."] RouteNotFound {
-        #[ doc = " The path that was requested."] path : String ,
+        #[ doc = " The path that was requested. The detail repeats at most its first"]
+        #[ doc = " 48 bytes, cut at a character and marked with `…`."] path : String ,
     }
     ,
     #[ doc = " The route exists, but not for this method; `Allow` lists the methods"]
     #[ doc = " it answers."] MethodNotAllowed {
-        #[ doc = " The method used."] method : String ,
+        #[ doc = " The method used. The detail repeats at most its first 16 bytes,"]
+        #[ doc = " cut as a path is."] method : String ,
         #[ doc = " The methods the route answers, as the `Allow` field value."] allow : String ,
     }
     ,
