@@ -284,6 +284,13 @@ pub(crate) fn problem_type(content_type: &[u8]) -> Option<ProblemType> {
     })
 }
 
+/// [`problem_type`] of an `http` response's `Content-Type` (axum and poem
+/// share `http`'s header map; actix has its own).
+#[cfg(any(feature = "axum", feature = "poem"))]
+pub(crate) fn problem_type_of(headers: &http::HeaderMap) -> Option<ProblemType> {
+    problem_type(headers.get(http::header::CONTENT_TYPE)?.as_bytes())
+}
+
 /// Whether the `Vary` field lines already name `Accept` (or `*`), so that a
 /// negotiated response need not add it again.
 #[cfg(any(feature = "axum", feature = "actix-web", feature = "poem"))]

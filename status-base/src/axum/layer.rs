@@ -360,11 +360,6 @@ fn response_of<E: HttpError>(error: &E, format: ProblemFormat) -> Response<Body>
     response
 }
 
-/// The problem type the response's content type names, if it is a problem.
-fn problem_type(headers: &http::HeaderMap) -> Option<ProblemType> {
-    crate::negotiate::problem_type(headers.get(header::CONTENT_TYPE)?.as_bytes())
-}
-
 /// `response` as it is, or, for an error response that is not a problem,
 /// the matching problem with the same status and headers.
 ///
@@ -395,7 +390,7 @@ where
 #[inline(never)]
 fn rewrite(response: &mut Response<Body>, request_line: &RequestLine, format: ProblemFormat) {
     let status = response.status();
-    if let Some(problem) = problem_type(response.headers()) {
+    if let Some(problem) = crate::negotiate::problem_type_of(response.headers()) {
         // A derived error rendered itself in `format` (see `call`): it is
         // negotiated. A problem+json body while XML is preferred was written
         // by hand, and passes through untouched.

@@ -301,14 +301,6 @@ fn renegotiate(mut response: Response, format: ProblemFormat) -> Response {
     response
 }
 
-fn is_problem(response: &Response) -> bool {
-    response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|value| crate::negotiate::problem_type(value.as_bytes()))
-        .is_some()
-}
-
 /// `response` as it is, or, for an error response that is not a problem,
 /// `problem` (or the one its status calls for) with the same status and
 /// headers.
@@ -323,7 +315,7 @@ fn into_problem(
     if !(status.is_client_error() || status.is_server_error()) {
         return response;
     }
-    if is_problem(&response) {
+    if crate::negotiate::problem_type_of(response.headers()).is_some() {
         return renegotiate(response, format);
     }
     let Ok(ours) = StatusCode::from_u16(status.as_u16()) else {
