@@ -13,7 +13,7 @@ use status_core::actix_web::{Json, Path, Problems, Query};
 #[path = "e2e_support/framework_cases.rs"]
 mod framework_cases;
 
-use framework_cases::{BODY_LIMIT, BODY_TIMEOUT, HANDLER_TIMEOUT, PANIC_MESSAGE};
+use framework_cases::{BODY_LIMIT, BODY_TIMEOUT, HANDLER_TIMEOUT, PANIC_MESSAGE, SLOW_READ_DELAY};
 
 #[derive(Deserialize, Serialize)]
 struct NewItem {
@@ -49,6 +49,14 @@ async fn item(Path(id): Path<u32>) -> String {
 async fn slow() -> &'static str {
     actix_web::rt::time::sleep(Duration::from_secs(30)).await;
     "too late"
+}
+
+async fn slow_read(body: web::Payload) -> String {
+    actix_web::rt::time::sleep(SLOW_READ_DELAY).await;
+    match body.to_bytes().await {
+        Ok(bytes) => format!("read {} bytes", bytes.len()),
+        Err(error) => format!("not read: {error}"),
+    }
 }
 
 async fn panics() -> &'static str {
@@ -96,6 +104,7 @@ async fn start() -> TestApp {
                     )
                     .service(web::resource("/items/{id}").route(web::get().to(item)))
                     .service(web::resource("/slow").route(web::get().to(slow)))
+                    .service(web::resource("/slow-read").route(web::post().to(slow_read)))
                     .service(web::resource("/panic").route(web::get().to(panics)))
             })
             .workers(1)

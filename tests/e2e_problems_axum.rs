@@ -17,7 +17,7 @@ use tower::Layer as _;
 #[path = "e2e_support/framework_cases.rs"]
 mod framework_cases;
 
-use framework_cases::{BODY_LIMIT, BODY_TIMEOUT, HANDLER_TIMEOUT, PANIC_MESSAGE};
+use framework_cases::{BODY_LIMIT, BODY_TIMEOUT, HANDLER_TIMEOUT, PANIC_MESSAGE, SLOW_READ_DELAY};
 
 #[derive(Deserialize, Serialize)]
 struct NewItem {
@@ -55,6 +55,14 @@ async fn slow() -> &'static str {
     "too late"
 }
 
+async fn slow_read(body: axum::body::Body) -> String {
+    tokio::time::sleep(SLOW_READ_DELAY).await;
+    match axum::body::to_bytes(body, BODY_LIMIT).await {
+        Ok(bytes) => format!("read {} bytes", bytes.len()),
+        Err(error) => format!("not read: {error}"),
+    }
+}
+
 async fn panics() -> &'static str {
     panic!("{PANIC_MESSAGE}");
 }
@@ -76,6 +84,7 @@ async fn start() -> App {
         .route("/items", get(list).post(create))
         .route("/items/{id}", get(item))
         .route("/slow", get(slow))
+        .route("/slow-read", post(slow_read))
         .route("/panic", get(panics))
         .layer(DefaultBodyLimit::max(BODY_LIMIT));
     let app = ProblemLayer::new()

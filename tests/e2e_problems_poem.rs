@@ -15,7 +15,7 @@ use tokio::sync::oneshot;
 #[path = "e2e_support/framework_cases.rs"]
 mod framework_cases;
 
-use framework_cases::{BODY_LIMIT, BODY_TIMEOUT, HANDLER_TIMEOUT, PANIC_MESSAGE};
+use framework_cases::{BODY_LIMIT, BODY_TIMEOUT, HANDLER_TIMEOUT, PANIC_MESSAGE, SLOW_READ_DELAY};
 
 #[derive(Deserialize, Serialize)]
 struct NewItem {
@@ -58,6 +58,15 @@ async fn slow() -> &'static str {
 }
 
 #[handler]
+async fn slow_read(body: poem::Body) -> String {
+    tokio::time::sleep(SLOW_READ_DELAY).await;
+    match body.into_bytes().await {
+        Ok(bytes) => format!("read {} bytes", bytes.len()),
+        Err(error) => format!("not read: {error}"),
+    }
+}
+
+#[handler]
 fn panics() -> &'static str {
     panic!("{PANIC_MESSAGE}");
 }
@@ -79,6 +88,7 @@ async fn start() -> TestApp {
         .at("/items", get(list_items).post(create_item))
         .at("/items/:id", get(get_item))
         .at("/slow", get(slow))
+        .at("/slow-read", status_core::poem::post(slow_read))
         .at("/panic", get(panics))
         .with(
             Problems::new()

@@ -325,6 +325,47 @@ impl Timeouts {
     };
 }
 
+/// Whether a request's body is waiting for its client right now: set by the
+/// body's deadline guard each time it is read, looked at when the handler
+/// timeout runs out.
+///
+/// The handler timeout counts from the call, so a handler reading a body
+/// whose client has stopped sending runs out of it too, before the body
+/// timeout when that is the longer one (30 s by default against, say, a
+/// 10 s handler timeout). Such a request is the client's doing: it is
+/// answered 408 `body_timeout` and the connection closed, as the body
+/// timeout would have, not 503 with a `Retry-After` that invites the client
+/// to stall again. Shared, because the body moves into the handler; made
+/// only for a request that has both a guarded body and a handler timeout.
+#[cfg(any(feature = "axum", feature = "actix-web", feature = "poem"))]
+#[derive(Clone, Debug, Default)]
+pub(crate) struct BodyWait(alloc::sync::Arc<core::sync::atomic::AtomicBool>);
+
+#[cfg(any(feature = "axum", feature = "actix-web", feature = "poem"))]
+impl BodyWait {
+    /// Records whether the body's last read had to wait for the client.
+    pub(crate) fn set(&self, waiting: bool) {
+        // One task reads the body and runs the handler timeout: no other
+        // memory is published through the flag.
+        self.0.store(waiting, core::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// What a handler timeout that ran out `after` answers: a 408 when the
+    /// handler was waiting for the request body, a 503 otherwise.
+    pub(crate) fn expired(
+        wait: Option<&BodyWait>,
+        after: Duration,
+        retry_after: Duration,
+    ) -> FrameworkError {
+        let waiting = wait.is_some_and(|wait| wait.0.load(core::sync::atomic::Ordering::Relaxed));
+        FrameworkError::new(if waiting {
+            FrameworkErrorKind::BodyTimeout { after }
+        } else {
+            FrameworkErrorKind::HandlerTimeout { after, retry_after }
+        })
+    }
+}
+
 /// What every framework hook does with an error response the framework made
 /// without saying why: the same kind for the same status, on axum, actix-web
 /// and poem alike.
@@ -612,6 +653,24 @@ mod tests {
             timeout.problem().detail.as_deref(),
             Some("Service Unavailable")
         );
+    }
+
+    #[test]
+    #[cfg(any(feature = "axum", feature = "actix-web", feature = "poem"))]
+    fn a_handler_timeout_waiting_for_the_body_is_the_body_timeout() {
+        let after = Duration::from_secs(10);
+        let retry_after = Duration::from_secs(1);
+        let wait = BodyWait::default();
+        let status = |wait| BodyWait::expired(wait, after, retry_after).status();
+        assert_eq!(status(None), StatusCode::ServiceUnavailable);
+        assert_eq!(status(Some(&wait)), StatusCode::ServiceUnavailable);
+        wait.set(true);
+        let error = BodyWait::expired(Some(&wait), after, retry_after);
+        assert_eq!(error.status(), StatusCode::RequestTimeout);
+        assert_eq!(error.headers().get("connection"), Some("close"));
+        assert_eq!(error.headers().get("retry-after"), None);
+        wait.set(false);
+        assert_eq!(status(Some(&wait)), StatusCode::ServiceUnavailable);
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //! | `GET /items` | query `page` (a `u32`), nothing else |
 //! | `GET /items/{id}` | a `u32` path parameter |
 //! | `GET /slow` | answers after 30 s |
+//! | `POST /slow-read` | waits [`SLOW_READ_DELAY`], then reads its body |
 //! | `GET /panic` | panics with [`PANIC_MESSAGE`] |
 //!
 //! Body limit [`BODY_LIMIT`] bytes, body timeout [`BODY_TIMEOUT`], handler
@@ -29,8 +30,13 @@ use tokio::net::TcpStream;
 pub(crate) const BODY_LIMIT: usize = 1024;
 /// The apps' body-read timeout: short, so the stalled-body case is quick.
 pub(crate) const BODY_TIMEOUT: Duration = Duration::from_millis(400);
-/// The apps' handler timeout.
-pub(crate) const HANDLER_TIMEOUT: Duration = Duration::from_millis(400);
+/// The apps' handler timeout. It counts from the call, reading the body
+/// included, so it is well over [`BODY_TIMEOUT`]: a stalled body meets the
+/// body timeout first, and `/slow-read`'s body the handler timeout.
+pub(crate) const HANDLER_TIMEOUT: Duration = Duration::from_secs(1);
+/// How long `POST /slow-read` waits before it reads its body: its body's
+/// deadline then runs out 200 ms after the handler timeout.
+pub(crate) const SLOW_READ_DELAY: Duration = Duration::from_millis(800);
 /// What `GET /panic` panics with: it must reach no client.
 pub(crate) const PANIC_MESSAGE: &str = "deliberate panic with secret 10.0.0.7";
 /// How long any answer may take on a slow, shared CI machine.
@@ -404,6 +410,26 @@ pub(crate) async fn a_stalled_body_is_408_and_the_connection_closes(address: Soc
     );
 }
 
+/// A handler that is still reading a stalled body when the handler timeout
+/// runs out waits for the client, not for itself: 408, not 503 with a
+/// `Retry-After` that would invite the client to stall again.
+pub(crate) async fn a_body_stalled_past_the_handler_timeout_is_408(address: SocketAddr) {
+    let head = "POST /slow-read HTTP/1.1\r\ncontent-type: application/json\r\ncontent-length: 100";
+    let answer = exchange(address, head, br#"{"name":""#).await;
+    answer.problem(408, "body_timeout", "body stalled past the handler timeout");
+    assert_eq!(answer.header("retry-after"), None, "{:?}", answer.headers);
+    assert!(
+        answer.closed,
+        "the server closes the connection after a 408: {:?}",
+        answer.headers
+    );
+    assert!(
+        answer.took >= HANDLER_TIMEOUT.mul_f32(0.9),
+        "answered after {:?}, before the handler timeout",
+        answer.took
+    );
+}
+
 pub(crate) async fn a_slow_handler_is_503_with_retry_after(address: SocketAddr) {
     let answer = request(address, "GET", "/slow").await;
     answer.problem(503, "handler_timeout", "slow handler");
@@ -574,6 +600,7 @@ macro_rules! framework_cases {
             an_unknown_path_is_404,
             a_wrong_method_is_405_with_allow,
             a_stalled_body_is_408_and_the_connection_closes,
+            a_body_stalled_past_the_handler_timeout_is_408,
             a_slow_handler_is_503_with_retry_after,
             a_panic_is_a_masked_500_and_the_server_goes_on,
             problem_xml_is_negotiated_for_every_kind_of_error,

@@ -15,6 +15,8 @@ use axum_core::BoxError;
 use http_body::{Body, Frame, SizeHint};
 use tokio::time::Sleep;
 
+use crate::framework::BodyWait;
+
 pin_project_lite::pin_project! {
     /// `inner`, failing with [`BodyTimeoutError`] once `timeout` has passed
     /// since it first returned `Pending`.
@@ -24,15 +26,18 @@ pin_project_lite::pin_project! {
         #[pin]
         deadline: Option<Sleep>,
         timeout: Duration,
+        wait: Option<BodyWait>,
     }
 }
 
 impl<B> TimeoutBody<B> {
-    pub(crate) fn new(inner: B, timeout: Duration) -> Self {
+    /// `wait`, if any, learns at each read whether it had to wait.
+    pub(crate) fn new(inner: B, timeout: Duration, wait: Option<BodyWait>) -> Self {
         TimeoutBody {
             inner,
             deadline: None,
             timeout,
+            wait,
         }
     }
 }
@@ -50,7 +55,11 @@ where
         cx: &mut Context<'_>,
     ) -> Poll<Option<Result<Frame<Self::Data>, Self::Error>>> {
         let mut this = self.project();
-        if let Poll::Ready(frame) = this.inner.poll_frame(cx) {
+        let polled = this.inner.poll_frame(cx);
+        if let Some(wait) = this.wait {
+            wait.set(polled.is_pending());
+        }
+        if let Poll::Ready(frame) = polled {
             return Poll::Ready(frame.map(|frame| frame.map_err(Into::into)));
         }
         if this.deadline.is_none() {

@@ -29,7 +29,7 @@ use crate::{
     ErrorResponse, FrameworkError, FrameworkErrorKind, HttpError, ProblemFormat, StatusCode,
 };
 
-use crate::framework::Timeouts as Config;
+use crate::framework::{BodyWait, Timeouts as Config};
 use crate::negotiate::ProblemType;
 
 /// A tower layer that makes every error response of the service it wraps an
@@ -57,7 +57,8 @@ use crate::negotiate::ProblemType;
 ///   with a 408 `body_timeout` and `Connection: close`.
 /// - With [`handler_timeout`](ProblemLayer::handler_timeout), a request whose
 ///   answer takes longer is cancelled and answered 503 `handler_timeout`
-///   with `Retry-After`.
+///   with `Retry-After`; or 408 `body_timeout`, if the handler was waiting
+///   for a request body its client had stopped sending.
 ///
 /// Every problem the layer answers with is in the format the request's
 /// `Accept` prefers (see [`negotiate`](crate::negotiate)): problem+json, or
@@ -126,6 +127,11 @@ impl ProblemLayer {
 
     /// Cancels a request whose response takes longer than `timeout` and
     /// answers it with a 503 `handler_timeout` problem. Off by default.
+    ///
+    /// The time counts from the call, reading the request body included.
+    /// If it runs out while the handler waits for a body whose client has
+    /// stopped sending, the answer is the body timeout's 408 (the client's
+    /// doing), not a 503.
     pub const fn handler_timeout(mut self, timeout: Duration) -> Self {
         self.config.handler_timeout = Some(timeout);
         self
@@ -189,15 +195,16 @@ where
         let request_line = RequestLine::of(&request);
         let format = preferred_format(request.headers());
         // A request without a body (most GETs) has nothing to time out.
-        if let Some(timeout) = self.config.body_timeout
-            && !http_body::Body::is_end_stream(request.body())
-        {
-            bound_body(&mut request, timeout);
-        }
+        let wait = match self.config.body_timeout {
+            Some(timeout) if !http_body::Body::is_end_stream(request.body()) => {
+                bound_body(&mut request, timeout, self.config.handler_timeout.is_some())
+            }
+            _ => None,
+        };
         let deadline = self
             .config
             .handler_timeout
-            .map(|after| deadline(after, self.config.retry_after));
+            .map(|after| deadline(after, self.config.retry_after, wait));
         // No panic guard here: for axum's router, `call` only picks the
         // route, and the handler, its extractors and every layer added with
         // `Router::layer` run when the future is polled, under the guard in
@@ -213,25 +220,29 @@ where
     }
 }
 
-/// Puts the request's body behind its deadline. Out of line, as everything
-/// a plain GET does not need: `call` is inlined into its caller, and what a
-/// GET skips need not be inlined with it.
+/// Puts the request's body behind its deadline, and, for a handler timeout
+/// (`watched`), returns what tells that timeout the body is waiting for its
+/// client. Out of line, as everything a plain GET does not need: `call` is
+/// inlined into its caller, and what a GET skips need not be inlined with it.
 #[inline(never)]
-fn bound_body(request: &mut Request<Body>, timeout: Duration) {
+fn bound_body(request: &mut Request<Body>, timeout: Duration, watched: bool) -> Option<BodyWait> {
+    let wait = watched.then(BodyWait::default);
     // Replaced in place: moving a request is a copy of 240 bytes.
     let body = core::mem::take(request.body_mut());
-    *request.body_mut() = Body::new(TimeoutBody::new(body, timeout));
+    *request.body_mut() = Body::new(TimeoutBody::new(body, timeout, wait.clone()));
+    wait
 }
 
 /// A handler timeout's timer, boxed with what its 503 says: only a
 /// configured handler timeout pays for a timer, and the future every request
 /// carries stays small (moving it is part of the cost of every request).
 #[inline(never)]
-fn deadline(after: Duration, retry_after: Duration) -> Pin<Box<Deadline>> {
+fn deadline(after: Duration, retry_after: Duration, wait: Option<BodyWait>) -> Pin<Box<Deadline>> {
     Box::pin(Deadline {
         timer: tokio::time::sleep(after),
         after,
         retry_after,
+        wait,
     })
 }
 
@@ -247,12 +258,14 @@ pin_project_lite::pin_project! {
 }
 
 pin_project_lite::pin_project! {
-    /// A handler timeout's timer, and what the 503 it ends in says.
+    /// A handler timeout's timer, what the 503 it ends in says, and whether
+    /// the request's body is waiting for its client (then it ends in a 408).
     struct Deadline {
         #[pin]
         timer: Sleep,
         after: Duration,
         retry_after: Duration,
+        wait: Option<BodyWait>,
     }
 }
 
@@ -292,8 +305,8 @@ where
     }
 }
 
-/// The 503 of a handler timeout whose timer has run out; out of line, as
-/// only a configured handler timeout has a timer.
+/// The 503 (or 408, see [`BodyWait`]) of a handler timeout whose timer has
+/// run out; out of line, as only a configured handler timeout has a timer.
 #[inline(never)]
 fn expired(
     deadline: &mut Pin<Box<Deadline>>,
@@ -304,10 +317,11 @@ fn expired(
     if deadline.timer.poll(cx).is_pending() {
         return None;
     }
-    let error = FrameworkError::new(FrameworkErrorKind::HandlerTimeout {
-        after: *deadline.after,
-        retry_after: *deadline.retry_after,
-    });
+    let error = BodyWait::expired(
+        deadline.wait.as_ref(),
+        *deadline.after,
+        *deadline.retry_after,
+    );
     Some(response_of(&error, format))
 }
 

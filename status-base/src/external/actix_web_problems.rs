@@ -70,7 +70,7 @@ use serde::de::DeserializeOwned;
 use crate::decode::{self, Urlencoded};
 use crate::{FrameworkError, FrameworkErrorKind, HttpError, ProblemFormat, StatusCode};
 
-use crate::framework::Timeouts as Config;
+use crate::framework::{BodyWait, Timeouts as Config};
 use crate::negotiate::ProblemType;
 
 /// The middleware that makes every error response of an actix-web app an
@@ -91,7 +91,8 @@ use crate::negotiate::ProblemType;
 ///   one is a 408 `body_timeout` and the connection is closed.
 /// - With [`handler_timeout`](Problems::handler_timeout), a request whose
 ///   answer takes longer is cancelled and answered 503 `handler_timeout`
-///   with `Retry-After`.
+///   with `Retry-After`; or 408 `body_timeout`, if the handler was waiting
+///   for a request body its client had stopped sending.
 ///
 /// Every problem the middleware answers with is in the format the request's
 /// `Accept` prefers (see [`negotiate`](crate::negotiate)): problem+json, or
@@ -132,6 +133,11 @@ impl Problems {
 
     /// Cancels a request whose response takes longer than `timeout` and
     /// answers it with a 503 `handler_timeout` problem. Off by default.
+    ///
+    /// The time counts from the call, reading the request body included.
+    /// If it runs out while the handler waits for a body whose client has
+    /// stopped sending, the answer is the body timeout's 408 (the client's
+    /// doing), not a 503.
     pub const fn handler_timeout(mut self, timeout: Duration) -> Self {
         self.config.handler_timeout = Some(timeout);
         self
@@ -200,12 +206,18 @@ where
                 .get_all(header::ACCEPT)
                 .map(HeaderValue::as_bytes),
         );
+        let mut wait = None;
         if let Some(timeout) = self.config.body_timeout
             && has_body(&request)
         {
+            wait = self
+                .config
+                .handler_timeout
+                .is_some()
+                .then(BodyWait::default);
             let payload = request.take_payload();
             request.set_payload(Payload::Stream {
-                payload: Box::pin(TimeoutPayload::new(payload, timeout)),
+                payload: Box::pin(TimeoutPayload::new(payload, timeout, wait.clone())),
             });
         }
         let config = self.config;
@@ -229,10 +241,8 @@ where
                     {
                         Ok(outcome) => outcome,
                         Err(_elapsed) => {
-                            let error = FrameworkError::new(FrameworkErrorKind::HandlerTimeout {
-                                after: timeout,
-                                retry_after: config.retry_after,
-                            });
+                            let error =
+                                BodyWait::expired(wait.as_ref(), timeout, config.retry_after);
                             return Err(as_error(&error, format));
                         }
                     }
@@ -281,6 +291,7 @@ fn as_error(error: &FrameworkError, format: ProblemFormat) -> actix_web::Error {
         crate::ErrorResponse::from_error_as(error, format),
     );
     vary_on_accept(&mut response);
+    close_after_timeout(&mut response);
     InternalError::from_response(error.to_string(), response).into()
 }
 
@@ -547,15 +558,18 @@ pin_project_lite::pin_project! {
         #[pin]
         deadline: Option<Sleep>,
         timeout: Duration,
+        wait: Option<BodyWait>,
     }
 }
 
 impl TimeoutPayload {
-    fn new(inner: Payload, timeout: Duration) -> Self {
+    /// `wait`, if any, learns at each read whether it had to wait.
+    fn new(inner: Payload, timeout: Duration, wait: Option<BodyWait>) -> Self {
         TimeoutPayload {
             inner,
             deadline: None,
             timeout,
+            wait,
         }
     }
 }
@@ -565,7 +579,11 @@ impl Stream for TimeoutPayload {
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let mut this = self.project();
-        if let Poll::Ready(item) = this.inner.poll_next(cx) {
+        let polled = this.inner.poll_next(cx);
+        if let Some(wait) = this.wait {
+            wait.set(polled.is_pending());
+        }
+        if let Poll::Ready(item) = polled {
             return Poll::Ready(item);
         }
         if this.deadline.is_none() {

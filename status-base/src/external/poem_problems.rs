@@ -65,7 +65,7 @@ use crate::decode::{self, Urlencoded};
 use crate::negotiate::Negotiable;
 use crate::{FrameworkError, FrameworkErrorKind, HttpError, ProblemFormat, StatusCode};
 
-use crate::framework::Timeouts;
+use crate::framework::{BodyWait, Timeouts};
 /// The largest request body, unless configured: axum's default too.
 const DEFAULT_BODY_LIMIT: usize = 2 * 1024 * 1024;
 
@@ -89,7 +89,8 @@ const DEFAULT_BODY_LIMIT: usize = 2 * 1024 * 1024;
 ///   one is a 408 `body_timeout` and the connection is closed.
 /// - With [`handler_timeout`](Problems::handler_timeout), a request whose
 ///   answer takes longer is cancelled and answered 503 `handler_timeout`
-///   with `Retry-After`.
+///   with `Retry-After`; or 408 `body_timeout`, if the handler was waiting
+///   for a request body its client had stopped sending.
 ///
 /// Every problem the middleware answers with is in the format the request's
 /// `Accept` prefers (see [`negotiate`](crate::negotiate)): problem+json, or
@@ -151,6 +152,11 @@ impl Problems {
 
     /// Cancels a request whose response takes longer than `timeout` and
     /// answers it with a 503 `handler_timeout` problem. Off by default.
+    ///
+    /// The time counts from the call, reading the request body included.
+    /// If it runs out while the handler waits for a body whose client has
+    /// stopped sending, the answer is the body timeout's 408 (the client's
+    /// doing), not a 503.
     pub const fn handler_timeout(mut self, timeout: Duration) -> Self {
         self.config.timeouts.handler_timeout = Some(timeout);
         self
@@ -217,25 +223,27 @@ impl<E: Endpoint> Endpoint for ProblemsEndpoint<E> {
         }
         let has_body = length.is_some_and(|length| length > 0)
             || request.headers().contains_key(header::TRANSFER_ENCODING);
-        if has_body
-            && (self.config.body_limit.is_some() || self.config.timeouts.body_timeout.is_some())
-        {
+        let timeouts = self.config.timeouts;
+        let mut wait = None;
+        if has_body && (self.config.body_limit.is_some() || timeouts.body_timeout.is_some()) {
+            wait = (timeouts.body_timeout.is_some() && timeouts.handler_timeout.is_some())
+                .then(BodyWait::default);
             let body = request.take_body();
-            request.set_body(Body::from_bytes_stream(GuardedBody::new(
-                body.into_bytes_stream(),
-                self.config.body_limit,
-                self.config.timeouts.body_timeout,
-            )));
+            request.set_body(Body::from_bytes_stream(GuardedBody {
+                inner: body.into_bytes_stream(),
+                deadline: None,
+                limit: self.config.body_limit,
+                timeout: timeouts.body_timeout,
+                wait: wait.clone(),
+                read: 0,
+            }));
         }
         let called = AssertUnwindSafe(self.inner.call(request)).catch_unwind();
-        let outcome = match self.config.timeouts.handler_timeout {
+        let outcome = match timeouts.handler_timeout {
             Some(timeout) => match tokio::time::timeout(timeout, called).await {
                 Ok(outcome) => outcome,
                 Err(_elapsed) => {
-                    let error = FrameworkError::new(FrameworkErrorKind::HandlerTimeout {
-                        after: timeout,
-                        retry_after: self.config.timeouts.retry_after,
-                    });
+                    let error = BodyWait::expired(wait.as_ref(), timeout, timeouts.retry_after);
                     return Ok(response_of(&error, format));
                 }
             },
@@ -464,7 +472,8 @@ fn find<T: std::error::Error + 'static>(error: &std::io::Error) -> Option<&T> {
 
 pin_project_lite::pin_project! {
     /// A body stream cut off past `limit` bytes, and failing once `timeout`
-    /// has passed since it first had to wait.
+    /// has passed since it first had to wait; `wait`, if any, learns at each
+    /// read whether it had to wait.
     struct GuardedBody<S> {
         #[pin]
         inner: S,
@@ -472,19 +481,8 @@ pin_project_lite::pin_project! {
         deadline: Option<Sleep>,
         limit: Option<usize>,
         timeout: Option<Duration>,
+        wait: Option<BodyWait>,
         read: usize,
-    }
-}
-
-impl<S> GuardedBody<S> {
-    fn new(inner: S, limit: Option<usize>, timeout: Option<Duration>) -> Self {
-        GuardedBody {
-            inner,
-            deadline: None,
-            limit,
-            timeout,
-            read: 0,
-        }
     }
 }
 
@@ -496,7 +494,11 @@ where
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let mut this = self.project();
-        match this.inner.poll_next(cx) {
+        let polled = this.inner.poll_next(cx);
+        if let Some(wait) = this.wait {
+            wait.set(polled.is_pending());
+        }
+        match polled {
             Poll::Ready(Some(Ok(chunk))) => {
                 *this.read = this.read.saturating_add(chunk.len());
                 if let Some(limit) = *this.limit
