@@ -193,7 +193,7 @@ where
     fn call(&mut self, mut request: Request<Body>) -> Self::Future {
         // Only an error reads them; see `RequestLine` for what they cost.
         let request_line = RequestLine::of(&request);
-        let format = preferred_format(request.headers());
+        let format = crate::negotiate::format_of(request.headers());
         // A request without a body (most GETs) has nothing to time out.
         let wait = match self.config.body_timeout {
             Some(timeout) if !http_body::Body::is_end_stream(request.body()) => {
@@ -325,31 +325,6 @@ fn expired(
     Some(response_of(&error, format))
 }
 
-/// The format the request prefers for a problem. Nearly every request has
-/// no `Accept`, or one without an `x` in it (`*/*`, `application/json`), which
-/// a branch-free scan decides without parsing; only the rest are parsed.
-///
-/// Inlined into `call`, and the header name borrowed rather than passed by
-/// value (which would drop it again): 27 instructions a request fewer.
-#[inline]
-fn preferred_format(headers: &http::HeaderMap) -> ProblemFormat {
-    let lines = headers.get_all(&header::ACCEPT);
-    let may_name_xml = lines.iter().any(|line| {
-        line.as_bytes()
-            .iter()
-            // Counted, not searched: no early exit, so the loop vectorises.
-            .fold(0_usize, |found, &byte| {
-                found + usize::from(byte | 0x20 == b'x')
-            })
-            > 0
-    });
-    if may_name_xml {
-        ProblemFormat::from_accept(lines.iter().map(HeaderValue::as_bytes))
-    } else {
-        ProblemFormat::Json
-    }
-}
-
 /// The masked 500 of a panic, logged with its message (feature `tracing`).
 /// `panic!("literal")` carries a `&str`, `panic!("{x}")` a `String`.
 #[cold]
@@ -474,7 +449,7 @@ mod tests {
     fn format(accept: &'static str) -> ProblemFormat {
         let mut headers = http::HeaderMap::new();
         headers.insert(header::ACCEPT, HeaderValue::from_static(accept));
-        preferred_format(&headers)
+        crate::negotiate::format_of(&headers)
     }
 
     fn request_line(method: http::Method, uri: &'static str) -> RequestLine {
@@ -508,8 +483,13 @@ mod tests {
     #[test]
     fn the_preferred_format_is_read_only_where_accept_may_name_xml() {
         assert_eq!(
-            preferred_format(&http::HeaderMap::new()),
+            crate::negotiate::format_of(&http::HeaderMap::new()),
             ProblemFormat::Json
+        );
+        // JSON refused, anything else welcome: XML.
+        assert_eq!(
+            format("application/problem+json;q=0, */*"),
+            ProblemFormat::Xml
         );
         assert_eq!(format("*/*"), ProblemFormat::Json);
         assert_eq!(format("application/json"), ProblemFormat::Json);

@@ -71,7 +71,7 @@ use crate::decode::{self, Urlencoded};
 use crate::{FrameworkError, FrameworkErrorKind, HttpError, ProblemFormat, StatusCode};
 
 use crate::framework::{BodyWait, Timeouts as Config};
-use crate::negotiate::ProblemType;
+use crate::negotiate::{ProblemType, leaves_json};
 
 /// The middleware that makes every error response of an actix-web app an
 /// RFC 9457 problem, and bounds how long a request may take.
@@ -200,12 +200,12 @@ where
         // moved. Not the `HttpRequest`: actix's router needs it unshared.
         let method = request.method().clone();
         let uri = request.uri().clone();
-        let format = ProblemFormat::from_accept(
-            request
-                .headers()
-                .get_all(header::ACCEPT)
-                .map(HeaderValue::as_bytes),
-        );
+        let accept = request.headers().get_all(header::ACCEPT);
+        let format = if accept.clone().all(|line| leaves_json(line.as_bytes())) {
+            ProblemFormat::Json
+        } else {
+            ProblemFormat::from_accept(accept.map(HeaderValue::as_bytes))
+        };
         let mut wait = None;
         if let Some(timeout) = self.config.body_timeout
             && has_body(&request)

@@ -199,13 +199,7 @@ impl<E: Endpoint> Endpoint for ProblemsEndpoint<E> {
     async fn call(&self, mut request: Request) -> poem::Result<Response> {
         let method = request.method().clone();
         let uri = request.uri().clone();
-        let format = ProblemFormat::from_accept(
-            request
-                .headers()
-                .get_all(header::ACCEPT)
-                .iter()
-                .map(HeaderValue::as_bytes),
-        );
+        let format = crate::negotiate::format_of(request.headers());
         let length = request
             .headers()
             .get(header::CONTENT_LENGTH)
@@ -238,16 +232,22 @@ impl<E: Endpoint> Endpoint for ProblemsEndpoint<E> {
                 read: 0,
             }));
         }
-        let called = AssertUnwindSafe(self.inner.call(request)).catch_unwind();
         let outcome = match timeouts.handler_timeout {
-            Some(timeout) => match tokio::time::timeout(timeout, called).await {
-                Ok(outcome) => outcome,
-                Err(_elapsed) => {
-                    let error = BodyWait::expired(wait.as_ref(), timeout, timeouts.retry_after);
-                    return Ok(response_of(&error, format));
+            Some(timeout) => {
+                let called = AssertUnwindSafe(self.inner.call(request)).catch_unwind();
+                match tokio::time::timeout(timeout, called).await {
+                    Ok(outcome) => outcome,
+                    Err(_elapsed) => {
+                        let error = BodyWait::expired(wait.as_ref(), timeout, timeouts.retry_after);
+                        return Ok(response_of(&error, format));
+                    }
                 }
-            },
-            None => called.await,
+            }
+            None => {
+                AssertUnwindSafe(self.inner.call(request))
+                    .catch_unwind()
+                    .await
+            }
         };
         Ok(match outcome {
             Ok(Ok(output)) => into_problem(output.into_response(), None, &method, &uri, format),
