@@ -366,6 +366,58 @@ impl BodyWait {
     }
 }
 
+#[cfg(any(feature = "axum", feature = "poem"))]
+pin_project_lite::pin_project! {
+    /// A handler timeout's timer (on tokio, which axum and poem run on), what
+    /// the 503 it ends in says, and whether the request's body is waiting for
+    /// its client (then it ends in a 408).
+    pub(crate) struct HandlerDeadline {
+        #[pin]
+        timer: tokio::time::Sleep,
+        after: Duration,
+        retry_after: Duration,
+        wait: Option<BodyWait>,
+    }
+}
+
+#[cfg(any(feature = "axum", feature = "poem"))]
+impl HandlerDeadline {
+    /// The timer, started now. Boxed: only a configured handler timeout pays
+    /// for a timer, and the future every request carries stays small (moving
+    /// it is part of the cost of every request).
+    #[inline(never)]
+    pub(crate) fn boxed(
+        after: Duration,
+        retry_after: Duration,
+        wait: Option<BodyWait>,
+    ) -> core::pin::Pin<alloc::boxed::Box<Self>> {
+        alloc::boxed::Box::pin(HandlerDeadline {
+            timer: tokio::time::sleep(after),
+            after,
+            retry_after,
+            wait,
+        })
+    }
+
+    /// The 503 (or 408, see [`BodyWait`]) once the timer has run out. Out
+    /// of line, as only a configured handler timeout has a timer.
+    #[inline(never)]
+    pub(crate) fn expired(
+        self: core::pin::Pin<&mut Self>,
+        cx: &mut core::task::Context<'_>,
+    ) -> Option<FrameworkError> {
+        let this = self.project();
+        if core::future::Future::poll(this.timer, cx).is_pending() {
+            return None;
+        }
+        Some(BodyWait::expired(
+            this.wait.as_ref(),
+            *this.after,
+            *this.retry_after,
+        ))
+    }
+}
+
 /// What every framework hook does with an error response the framework made
 /// without saying why: the same kind for the same status, on axum, actix-web
 /// and poem alike.

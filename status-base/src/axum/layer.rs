@@ -19,7 +19,6 @@ use axum_core::BoxError;
 use axum_core::body::Body;
 use bytes::Bytes;
 use http::{HeaderName, HeaderValue, Request, Response, header};
-use tokio::time::Sleep;
 use tower_layer::Layer;
 use tower_service::Service;
 
@@ -29,7 +28,7 @@ use crate::{
     ErrorResponse, FrameworkError, FrameworkErrorKind, HttpError, ProblemFormat, StatusCode,
 };
 
-use crate::framework::{BodyWait, Timeouts as Config};
+use crate::framework::{BodyWait, HandlerDeadline, Timeouts as Config};
 use crate::negotiate::ProblemType;
 
 /// A tower layer that makes every error response of the service it wraps an
@@ -204,7 +203,7 @@ where
         let deadline = self
             .config
             .handler_timeout
-            .map(|after| deadline(after, self.config.retry_after, wait));
+            .map(|after| HandlerDeadline::boxed(after, self.config.retry_after, wait));
         // No panic guard here: for axum's router, `call` only picks the
         // route, and the handler, its extractors and every layer added with
         // `Router::layer` run when the future is polled, under the guard in
@@ -233,39 +232,14 @@ fn bound_body(request: &mut Request<Body>, timeout: Duration, watched: bool) -> 
     wait
 }
 
-/// A handler timeout's timer, boxed with what its 503 says: only a
-/// configured handler timeout pays for a timer, and the future every request
-/// carries stays small (moving it is part of the cost of every request).
-#[inline(never)]
-fn deadline(after: Duration, retry_after: Duration, wait: Option<BodyWait>) -> Pin<Box<Deadline>> {
-    Box::pin(Deadline {
-        timer: tokio::time::sleep(after),
-        after,
-        retry_after,
-        wait,
-    })
-}
-
 pin_project_lite::pin_project! {
     /// The response future of a [`ProblemService`].
     pub struct ResponseFuture<F> {
         #[pin]
         future: F,
-        deadline: Option<Pin<Box<Deadline>>>,
+        deadline: Option<Pin<Box<HandlerDeadline>>>,
         request_line: RequestLine,
         format: ProblemFormat,
-    }
-}
-
-pin_project_lite::pin_project! {
-    /// A handler timeout's timer, what the 503 it ends in says, and whether
-    /// the request's body is waiting for its client (then it ends in a 408).
-    struct Deadline {
-        #[pin]
-        timer: Sleep,
-        after: Duration,
-        retry_after: Duration,
-        wait: Option<BodyWait>,
     }
 }
 
@@ -297,32 +271,12 @@ where
             Err(payload) => return Poll::Ready(Ok(panicked(&*payload, format))),
         }
         if let Some(deadline) = this.deadline.as_mut()
-            && let Some(response) = expired(deadline, cx, *this.format)
+            && let Some(error) = deadline.as_mut().expired(cx)
         {
-            return Poll::Ready(Ok(response));
+            return Poll::Ready(Ok(response_of(&error, format)));
         }
         Poll::Pending
     }
-}
-
-/// The 503 (or 408, see [`BodyWait`]) of a handler timeout whose timer has
-/// run out; out of line, as only a configured handler timeout has a timer.
-#[inline(never)]
-fn expired(
-    deadline: &mut Pin<Box<Deadline>>,
-    cx: &mut Context<'_>,
-    format: ProblemFormat,
-) -> Option<Response<Body>> {
-    let deadline = deadline.as_mut().project();
-    if deadline.timer.poll(cx).is_pending() {
-        return None;
-    }
-    let error = BodyWait::expired(
-        deadline.wait.as_ref(),
-        *deadline.after,
-        *deadline.retry_after,
-    );
-    Some(response_of(&error, format))
 }
 
 /// The masked 500 of a panic, logged with its message (feature `tracing`).

@@ -68,7 +68,7 @@ use crate::decode::{self, Urlencoded};
 use crate::negotiate::Negotiable;
 use crate::{FrameworkError, FrameworkErrorKind, HttpError, ProblemFormat, StatusCode};
 
-use crate::framework::{BodyWait, Timeouts};
+use crate::framework::{BodyWait, HandlerDeadline, Timeouts};
 /// The largest request body, unless configured: axum's default too.
 const DEFAULT_BODY_LIMIT: usize = 2 * 1024 * 1024;
 
@@ -240,14 +240,9 @@ impl<E: Endpoint> Endpoint for ProblemsEndpoint<E> {
                 read: 0,
             }));
         }
-        let deadline = timeouts.handler_timeout.map(|after| {
-            Box::pin(Deadline {
-                timer: tokio::time::sleep(after),
-                after,
-                retry_after: timeouts.retry_after,
-                wait,
-            })
-        });
+        let deadline = timeouts
+            .handler_timeout
+            .map(|after| HandlerDeadline::boxed(after, timeouts.retry_after, wait));
         Either::Right(ProblemsFuture {
             inner: self.inner.call(request),
             deadline,
@@ -264,23 +259,10 @@ pin_project_lite::pin_project! {
     struct ProblemsFuture<F> {
         #[pin]
         inner: F,
-        deadline: Option<Pin<Box<Deadline>>>,
+        deadline: Option<Pin<Box<HandlerDeadline>>>,
         method: Method,
         uri: Uri,
         format: ProblemFormat,
-    }
-}
-
-pin_project_lite::pin_project! {
-    /// A handler timeout's timer, what its 503 says, and whether the
-    /// request's body is waiting for its client (then it is a 408). Boxed:
-    /// only a configured handler timeout pays for a timer.
-    struct Deadline {
-        #[pin]
-        timer: Sleep,
-        after: Duration,
-        retry_after: Duration,
-        wait: Option<BodyWait>,
     }
 }
 
@@ -302,18 +284,13 @@ where
             Ok(Poll::Ready(Err(error))) => from_error(error, this.method, this.uri, format),
             Err(payload) => response_of(&panicked(&*payload), format),
             Ok(Poll::Pending) => {
-                let Some(deadline) = this.deadline.as_mut() else {
+                let Some(error) = this
+                    .deadline
+                    .as_mut()
+                    .and_then(|deadline| deadline.as_mut().expired(cx))
+                else {
                     return Poll::Pending;
                 };
-                let deadline = deadline.as_mut().project();
-                if deadline.timer.poll(cx).is_pending() {
-                    return Poll::Pending;
-                }
-                let error = BodyWait::expired(
-                    deadline.wait.as_ref(),
-                    *deadline.after,
-                    *deadline.retry_after,
-                );
                 response_of(&error, format)
             }
         };
