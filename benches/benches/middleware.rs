@@ -101,26 +101,12 @@ mod actix {
         let plain = system.block_on(app!());
         let wrapped = system.block_on(app!(status_core::actix_web::Problems::new()));
         let (bare, through) = system.block_on(async { (seen(&plain).await, seen(&wrapped).await) });
-        assert_eq!(through, bare, "Problems changed a successful response");
-        assert_eq!(bare.status, 200);
-        assert_eq!(bare.body, ITEM.as_bytes());
-        let mut criterion = super::ratio::criterion();
-        let mut group = criterion.benchmark_group("actix-web");
-        group.bench_function("with Problems", |b| {
-            b.iter(|| system.block_on(call(&wrapped)));
-        });
-        group.bench_function("without", |b| b.iter(|| system.block_on(call(&plain))));
-        group.finish();
-        criterion.final_summary();
-        if !super::ratio::benchmarking() {
-            return None;
-        }
-        Some(super::ratio::measure(
-            "actix Problems",
-            1.02,
+        super::compare(
+            ("actix-web", "actix Problems"),
+            (bare, through),
             || system.block_on(call(&wrapped)),
             || system.block_on(call(&plain)),
-        ))
+        )
     }
 }
 
@@ -187,27 +173,34 @@ mod poem_side {
         let wrapped = route().with(status_core::poem::Problems::new());
         let (bare, through) =
             runtime.block_on(async { (seen(&plain).await, seen(&wrapped).await) });
-        assert_eq!(through, bare, "Problems changed a successful response");
-        assert_eq!(bare.status, 200);
-        assert_eq!(bare.body, ITEM.as_bytes());
-        let mut criterion = super::ratio::criterion();
-        let mut group = criterion.benchmark_group("poem");
-        group.bench_function("with Problems", |b| {
-            b.iter(|| runtime.block_on(call(&wrapped)));
-        });
-        group.bench_function("without", |b| b.iter(|| runtime.block_on(call(&plain))));
-        group.finish();
-        criterion.final_summary();
-        if !super::ratio::benchmarking() {
-            return None;
-        }
-        Some(super::ratio::measure(
-            "poem Problems",
-            1.02,
+        super::compare(
+            ("poem", "poem Problems"),
+            (bare, through),
             || runtime.block_on(call(&wrapped)),
             || runtime.block_on(call(&plain)),
-        ))
+        )
     }
+}
+
+/// The setup check (`bare` and `through`, the same request's answer
+/// without and with the middleware, must be the same 200), criterion's
+/// figures for `group`, then the ratio named `pair` when benchmarking.
+fn compare(
+    (group_name, pair): (&str, &'static str),
+    (bare, through): (Seen, Seen),
+    mut ours: impl FnMut(),
+    mut peer: impl FnMut(),
+) -> Option<ratio::Ratio> {
+    assert_eq!(through, bare, "Problems changed a successful response");
+    assert_eq!(bare.status, 200);
+    assert_eq!(bare.body, ITEM.as_bytes());
+    let mut criterion = ratio::criterion();
+    let mut group = criterion.benchmark_group(group_name);
+    group.bench_function("with Problems", |b| b.iter(&mut ours));
+    group.bench_function("without", |b| b.iter(&mut peer));
+    group.finish();
+    criterion.final_summary();
+    ratio::benchmarking().then(|| ratio::measure(pair, 1.02, ours, peer))
 }
 
 fn main() {
