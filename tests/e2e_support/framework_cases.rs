@@ -395,39 +395,42 @@ pub(crate) async fn a_wrong_method_is_405_with_allow(address: SocketAddr) {
 /// Headers, `Content-Length: 100`, 9 bytes of body, then nothing: a 408
 /// within the body timeout, and the connection closed.
 pub(crate) async fn a_stalled_body_is_408_and_the_connection_closes(address: SocketAddr) {
-    let head = "POST /items HTTP/1.1\r\ncontent-type: application/json\r\ncontent-length: 100";
-    let answer = exchange(address, head, br#"{"name":""#).await;
-    answer.problem(408, "body_timeout", "stalled body");
-    assert!(
-        answer.closed,
-        "the server closes the connection after a 408: {:?}",
-        answer.headers
-    );
-    assert!(
-        answer.took >= BODY_TIMEOUT.mul_f32(0.9),
-        "answered after {:?}, before the timeout",
-        answer.took
-    );
+    stalled_body_is_408(address, "/items", BODY_TIMEOUT, "stalled body").await;
 }
 
 /// A handler that is still reading a stalled body when the handler timeout
 /// runs out waits for the client, not for itself: 408, not 503 with a
 /// `Retry-After` that would invite the client to stall again.
 pub(crate) async fn a_body_stalled_past_the_handler_timeout_is_408(address: SocketAddr) {
-    let head = "POST /slow-read HTTP/1.1\r\ncontent-type: application/json\r\ncontent-length: 100";
-    let answer = exchange(address, head, br#"{"name":""#).await;
-    answer.problem(408, "body_timeout", "body stalled past the handler timeout");
+    let case = "body stalled past the handler timeout";
+    let answer = stalled_body_is_408(address, "/slow-read", HANDLER_TIMEOUT, case).await;
     assert_eq!(answer.header("retry-after"), None, "{:?}", answer.headers);
+}
+
+/// Headers, `Content-Length: 100` and 9 bytes of body to `path`, then
+/// nothing: a 408 `body_timeout` no sooner than `timeout`, and the
+/// connection closed.
+async fn stalled_body_is_408(
+    address: SocketAddr,
+    path: &str,
+    timeout: Duration,
+    case: &str,
+) -> Answer {
+    let head =
+        format!("POST {path} HTTP/1.1\r\ncontent-type: application/json\r\ncontent-length: 100");
+    let answer = exchange(address, &head, br#"{"name":""#).await;
+    answer.problem(408, "body_timeout", case);
     assert!(
         answer.closed,
-        "the server closes the connection after a 408: {:?}",
+        "{case}: the server closes the connection after a 408: {:?}",
         answer.headers
     );
     assert!(
-        answer.took >= HANDLER_TIMEOUT.mul_f32(0.9),
-        "answered after {:?}, before the handler timeout",
+        answer.took >= timeout.mul_f32(0.9),
+        "{case}: answered after {:?}, before the timeout",
         answer.took
     );
+    answer
 }
 
 pub(crate) async fn a_slow_handler_is_503_with_retry_after(address: SocketAddr) {
