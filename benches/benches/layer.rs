@@ -6,7 +6,7 @@
 //! `MapResponse`, which does nothing but hand the response on, against the
 //! same bare router, so that the first line reads against what no layer can
 //! beat on the machine at hand. The figures, where the layer's cost goes
-//! (`scripts/layer-instructions.sh` counts it) and what was tried are in
+//! (`scripts/hook-instructions.sh` counts it) and what was tried are in
 //! `docs/PERFORMANCE.md`.
 //!
 //! `cargo bench -p status-benches --bench layer`

@@ -187,7 +187,7 @@ where
     // future is written where the caller keeps it, and the request goes to
     // the router without being copied: out of line, both were copied
     // through this frame (91 instructions a request;
-    // `scripts/layer-instructions.sh`).
+    // `scripts/hook-instructions.sh`).
     #[inline]
     fn call(&mut self, mut request: Request<Body>) -> Self::Future {
         // Only an error reads them; see `RequestLine` for what they cost.
