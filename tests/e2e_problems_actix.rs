@@ -124,3 +124,47 @@ async fn start() -> TestApp {
 }
 
 framework_cases!(start);
+
+/// A middleware inside `Problems` whose `call` panics, before there is a
+/// future to poll, is answered as a handler's panic is: a masked 500
+/// problem, which actix sends as the error's response.
+#[actix_web::test]
+async fn a_middleware_whose_call_panics_is_a_masked_500() {
+    use actix_web::dev::ServiceResponse;
+    use actix_web::test::{TestRequest, init_service, try_call_service};
+
+    let app = init_service(
+        App::new()
+            .wrap_fn(
+                |_request,
+                 _service|
+                 -> std::future::Ready<Result<ServiceResponse, actix_web::Error>> {
+                    panic!("{PANIC_MESSAGE}")
+                },
+            )
+            .wrap(Problems::new())
+            .route("/", web::get().to(|| async { "ok" })),
+    )
+    .await;
+    let Err(error) = try_call_service(&app, TestRequest::get().uri("/").to_request()).await else {
+        panic!("a panicking middleware must not answer 200");
+    };
+    let response = error.error_response();
+    assert_eq!(response.status().as_u16(), 500);
+    assert_eq!(
+        response
+            .headers()
+            .get("content-type")
+            .and_then(|value| value.to_str().ok()),
+        Some("application/problem+json")
+    );
+    let body = actix_web::body::to_bytes(response.into_body())
+        .await
+        .expect("an in-memory body");
+    let body = String::from_utf8_lossy(&body);
+    assert!(body.contains(r#""code":"internal_error""#), "{body}");
+    assert!(
+        !body.contains(PANIC_MESSAGE),
+        "the panic's message leaked: {body}"
+    );
+}

@@ -366,9 +366,10 @@ impl BodyWait {
     }
 }
 
-#[cfg(any(feature = "axum", feature = "poem"))]
+#[cfg(any(feature = "axum", feature = "actix-web", feature = "poem"))]
 pin_project_lite::pin_project! {
-    /// A handler timeout's timer (on tokio, which axum and poem run on), what
+    /// A handler timeout's timer (on tokio, which axum and poem run on, and
+    /// actix-web through actix-rt), what
     /// the 503 it ends in says, and whether the request's body is waiting for
     /// its client (then it ends in a 408).
     pub(crate) struct HandlerDeadline {
@@ -380,7 +381,7 @@ pin_project_lite::pin_project! {
     }
 }
 
-#[cfg(any(feature = "axum", feature = "poem"))]
+#[cfg(any(feature = "axum", feature = "actix-web", feature = "poem"))]
 impl HandlerDeadline {
     /// The timer, started now. Boxed: only a configured handler timeout pays
     /// for a timer, and the future every request carries stays small (moving

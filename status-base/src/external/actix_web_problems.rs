@@ -63,15 +63,14 @@ use actix_web::http::{ConnectionType, StatusCode as ActixStatus};
 use actix_web::rt::time::Sleep;
 use actix_web::web::Bytes;
 use actix_web::{FromRequest, HttpMessage as _, HttpRequest, HttpResponse};
-use futures_util::FutureExt as _;
 use futures_util::Stream;
 use serde::de::DeserializeOwned;
 
 use crate::decode::{self, Urlencoded};
 use crate::{FrameworkError, FrameworkErrorKind, HttpError, ProblemFormat, StatusCode};
 
-use crate::framework::{BodyWait, Timeouts as Config};
-use crate::negotiate::{ProblemType, leaves_json};
+use crate::framework::{BodyWait, HandlerDeadline, Timeouts as Config};
+use crate::negotiate::{ProblemType, preferred_format};
 
 /// The middleware that makes every error response of an actix-web app an
 /// RFC 9457 problem, and bounds how long a request may take.
@@ -191,21 +190,21 @@ where
 {
     type Response = ServiceResponse<EitherBody<B>>;
     type Error = actix_web::Error;
-    type Future = LocalFuture<Result<Self::Response, actix_web::Error>>;
+    type Future = ProblemsFuture<S::Future>;
 
     actix_web::dev::forward_ready!(service);
 
+    // A named future rather than a boxed `async` block: no allocation a
+    // request, and the inner service's future polled in place
+    // (`docs/PERFORMANCE.md`).
+    #[inline]
     fn call(&self, mut request: ServiceRequest) -> Self::Future {
         // A copy and a reference count, for answers built after `request`
         // moved. Not the `HttpRequest`: actix's router needs it unshared.
         let method = request.method().clone();
         let uri = request.uri().clone();
         let accept = request.headers().get_all(header::ACCEPT);
-        let format = if accept.clone().all(|line| leaves_json(line.as_bytes())) {
-            ProblemFormat::Json
-        } else {
-            ProblemFormat::from_accept(accept.map(HeaderValue::as_bytes))
-        };
+        let format = preferred_format(|| accept.clone().map(HeaderValue::as_bytes));
         let mut wait = None;
         if let Some(timeout) = self.config.body_timeout
             && has_body(&request)
@@ -220,44 +219,109 @@ where
                 payload: Box::pin(TimeoutPayload::new(payload, timeout, wait.clone())),
             });
         }
-        let config = self.config;
+        let deadline = self
+            .config
+            .handler_timeout
+            .map(|after| HandlerDeadline::boxed(after, self.config.retry_after, wait));
         let called = std::panic::catch_unwind(AssertUnwindSafe(|| self.service.call(request)));
-        // A panic or a timeout has no `ServiceResponse` to answer with: it is
-        // returned as an error, which actix answers with its response.
-        Box::pin(async move {
-            let future = match called {
-                // A derived error the handler returns renders itself in the
-                // preferred format when told (`negotiate::wanted`).
-                Ok(future) => crate::negotiate::wanted::Scoped::new(format, future),
-                Err(payload) => return Err(as_error(&panicked(&*payload), format)),
-            };
-            let outcome = match config.handler_timeout {
-                Some(timeout) => {
-                    match actix_web::rt::time::timeout(
-                        timeout,
-                        AssertUnwindSafe(future).catch_unwind(),
-                    )
-                    .await
-                    {
-                        Ok(outcome) => outcome,
-                        Err(_elapsed) => {
-                            let error =
-                                BodyWait::expired(wait.as_ref(), timeout, config.retry_after);
-                            return Err(as_error(&error, format));
-                        }
-                    }
-                }
-                None => AssertUnwindSafe(future).catch_unwind().await,
-            };
-            match outcome {
-                Ok(Ok(response)) => Ok(into_problem(response, format)),
-                // An error from a middleware inside: actix answers it with its
-                // `ResponseError`; the same, as a problem.
-                Ok(Err(error)) => Err(error_as_problem(error, &method, &uri, format)),
-                Err(payload) => Err(as_error(&panicked(&*payload), format)),
-            }
-        })
+        ProblemsFuture {
+            // A panic has no `ServiceResponse` to answer with: it is
+            // returned as an error, which actix answers with its response.
+            panicked: called
+                .as_ref()
+                .err()
+                .map(|payload| as_error(&panicked(&**payload), format)),
+            inner: called.ok(),
+            deadline,
+            method,
+            uri,
+            format,
+        }
     }
+}
+
+pin_project_lite::pin_project! {
+    /// The future of [`ProblemsMiddleware`]: the inner service's, then its
+    /// answer as a problem where it is an error, a panic or too late.
+    #[must_use = "futures do nothing unless polled"]
+    pub struct ProblemsFuture<F> {
+        // `None` when the service's `call` panicked: `panicked` holds the
+        // answer until the first poll takes it.
+        #[pin]
+        inner: Option<F>,
+        panicked: Option<actix_web::Error>,
+        deadline: Option<Pin<Box<HandlerDeadline>>>,
+        method: actix_web::http::Method,
+        uri: actix_web::http::Uri,
+        format: ProblemFormat,
+    }
+}
+
+impl<F> core::fmt::Debug for ProblemsFuture<F> {
+    fn fmt(&self, formatter: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        formatter
+            .debug_struct("ProblemsFuture")
+            .field("method", &self.method)
+            .field("uri", &self.uri)
+            .field("format", &self.format)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<F, B> Future for ProblemsFuture<F>
+where
+    F: Future<Output = Result<ServiceResponse<B>, actix_web::Error>>,
+    B: MessageBody + 'static,
+{
+    type Output = Result<ServiceResponse<EitherBody<B>>, actix_web::Error>;
+
+    #[inline]
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.project();
+        let format = *this.format;
+        let Some(inner) = this.inner.as_pin_mut() else {
+            return Poll::Ready(Err(this.panicked.take().unwrap_or_else(gone)));
+        };
+        // A derived error the handler returns renders itself in the
+        // preferred format when told (`negotiate::wanted`). JSON is what it
+        // renders untold.
+        let _restore =
+            (format != ProblemFormat::Json).then(|| crate::negotiate::wanted::prefer(format));
+        Poll::Ready(
+            match std::panic::catch_unwind(AssertUnwindSafe(|| inner.poll(cx))) {
+                Ok(Poll::Ready(Ok(response))) => Ok(into_problem(response, format)),
+                // An error from a middleware inside: actix answers it with
+                // its `ResponseError`; the same, as a problem.
+                Ok(Poll::Ready(Err(error))) => {
+                    Err(error_as_problem(error, this.method, this.uri, format))
+                }
+                Err(payload) => Err(as_error(&panicked(&*payload), format)),
+                Ok(Poll::Pending) => {
+                    let Some(error) = this
+                        .deadline
+                        .as_mut()
+                        .and_then(|deadline| deadline.as_mut().expired(cx))
+                    else {
+                        return Poll::Pending;
+                    };
+                    Err(as_error(&error, format))
+                }
+            },
+        )
+    }
+}
+
+/// The answer to a poll after the panic's answer was taken: actix polls a
+/// future only until it is ready, so this is the caller's mistake, answered
+/// with a 500 rather than a panic.
+#[cold]
+fn gone() -> actix_web::Error {
+    as_error(
+        &FrameworkError::new(FrameworkErrorKind::Internal(
+            "a Problems future was polled after it was ready".into(),
+        )),
+        ProblemFormat::Json,
+    )
 }
 
 /// Whether the request announces a body (`Content-Length` other than 0,
