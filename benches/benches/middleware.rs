@@ -58,11 +58,16 @@ mod actix {
     }
 
     fn request() -> Request {
-        CURL.iter()
+        let mut request = CURL
+            .iter()
             .fold(TestRequest::get().uri("/items/7"), |request, header| {
                 request.insert_header(*header)
             })
-            .to_request()
+            .to_request();
+        // As actix's HTTP/1 decoder gives a GET: without a payload (the test
+        // harness gives every request an empty one).
+        drop(request.take_payload());
+        request
     }
 
     /// One request through `app`, its body collected.

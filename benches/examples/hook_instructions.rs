@@ -124,12 +124,15 @@ mod actix_side {
         S: Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
         B: MessageBody,
     {
-        let request = CURL
+        let mut request = CURL
             .iter()
             .fold(TestRequest::get().uri("/items/7"), |request, header| {
                 request.insert_header(*header)
             })
             .to_request();
+        // As actix's HTTP/1 decoder gives a GET: without a payload (the test
+        // harness gives every request an empty one).
+        drop(request.take_payload());
         let response = app.call(black_box(request)).await.ok()?;
         response.status().is_success().then_some(())?;
         black_box(actix_web::body::to_bytes(response.into_body()).await.ok()?);

@@ -210,9 +210,15 @@ impl<E: Endpoint> Endpoint for ProblemsEndpoint<E> {
         let method = request.method().clone();
         let uri = request.uri().clone();
         let format = crate::negotiate::format_of(request.headers());
-        let length = request
-            .headers()
-            .get(header::CONTENT_LENGTH)
+        // poem's body knows when it is empty (nearly every GET's is): then
+        // no framing header is looked up, 160 instructions a request fewer
+        // (`scripts/hook-instructions.sh`).
+        let body = request.take_body();
+        let announced = !body.is_empty();
+        request.set_body(body);
+        let length = announced
+            .then(|| request.headers().get(header::CONTENT_LENGTH))
+            .flatten()
             .and_then(|length| length.to_str().ok()?.parse::<u64>().ok());
         if let (Some(limit), Some(length)) = (self.config.body_limit, length)
             && length > u64::try_from(limit).unwrap_or(u64::MAX)
@@ -223,8 +229,9 @@ impl<E: Endpoint> Endpoint for ProblemsEndpoint<E> {
             });
             return Either::Left(core::future::ready(Ok(response_of(&too_large, format))));
         }
-        let has_body = length.is_some_and(|length| length > 0)
-            || request.headers().contains_key(header::TRANSFER_ENCODING);
+        let has_body = announced
+            && (length.is_some_and(|length| length > 0)
+                || request.headers().contains_key(header::TRANSFER_ENCODING));
         let timeouts = self.config.timeouts;
         let mut wait = None;
         if has_body && (self.config.body_limit.is_some() || timeouts.body_timeout.is_some()) {
