@@ -154,11 +154,14 @@ mod derived {
 
 pub use derived::FrameworkErrorKind;
 
+#[cfg(any(feature = "axum", feature = "actix-web", feature = "poem"))]
+pub(crate) mod request_line;
+
 /// How many bytes of the path a `route_not_found` detail repeats, and of the
 /// method a `method_not_allowed` detail. What the client sent comes back cut
 /// at a character and marked with `…` beyond that, so that a 60 KB path is
 /// not echoed whole, and so that the axum layer can keep the request line of
-/// every request in a few bytes of its own (`axum/request_line.rs`).
+/// every request in a few bytes of its own (`framework/request_line.rs`).
 pub(crate) const SHOWN_PATH: usize = 48;
 /// See [`SHOWN_PATH`]; standard methods are at most 7 bytes.
 pub(crate) const SHOWN_METHOD: usize = 16;

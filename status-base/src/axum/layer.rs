@@ -23,7 +23,7 @@ use tower_layer::Layer;
 use tower_service::Service;
 
 use super::body::TimeoutBody;
-use super::request_line::RequestLine;
+use crate::framework::request_line::RequestLine;
 use crate::{
     ErrorResponse, FrameworkError, FrameworkErrorKind, HttpError, ProblemFormat, StatusCode,
 };
@@ -191,7 +191,7 @@ where
     #[inline]
     fn call(&mut self, mut request: Request<Body>) -> Self::Future {
         // Only an error reads them; see `RequestLine` for what they cost.
-        let request_line = RequestLine::of(&request);
+        let request_line = RequestLine::of(request.method().as_str(), request.uri().path());
         let format = crate::negotiate::format_of(request.headers());
         // A request without a body (most GETs) has nothing to time out.
         let wait = match self.config.body_timeout {
@@ -412,7 +412,7 @@ mod tests {
             .uri(uri)
             .body(())
             .unwrap_or_default();
-        RequestLine::of(&request)
+        RequestLine::of(request.method().as_str(), request.uri().path())
     }
 
     fn body_text(response: Response<Body>) -> String {

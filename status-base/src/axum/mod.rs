@@ -42,7 +42,6 @@ mod extract;
 mod layer;
 #[cfg(feature = "axum-path")]
 mod path;
-mod request_line;
 
 pub use extract::{Form, Json, Query};
 pub use layer::{ProblemLayer, ProblemService, ResponseFuture};

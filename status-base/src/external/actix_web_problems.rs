@@ -69,6 +69,7 @@ use serde::de::DeserializeOwned;
 use crate::decode::{self, Urlencoded};
 use crate::{FrameworkError, FrameworkErrorKind, HttpError, ProblemFormat, StatusCode};
 
+use crate::framework::request_line::RequestLine;
 use crate::framework::{BodyWait, HandlerDeadline, Timeouts as Config};
 use crate::negotiate::{ProblemType, preferred_format};
 
@@ -199,10 +200,10 @@ where
     // (`docs/PERFORMANCE.md`).
     #[inline]
     fn call(&self, mut request: ServiceRequest) -> Self::Future {
-        // A copy and a reference count, for answers built after `request`
-        // moved. Not the `HttpRequest`: actix's router needs it unshared.
-        let method = request.method().clone();
-        let uri = request.uri().clone();
+        // For an error a service inside returns: it comes without the
+        // request. Copied, not the `HttpRequest` shared: actix's router
+        // needs it unshared. See `RequestLine` for what it costs.
+        let line = RequestLine::of(request.method().as_str(), request.uri().path());
         let accept = request.headers().get_all(header::ACCEPT);
         let format = preferred_format(|| accept.clone().map(HeaderValue::as_bytes));
         let mut wait = None;
@@ -233,8 +234,7 @@ where
                 .map(|payload| as_error(&panicked(&**payload), format)),
             inner: called.ok(),
             deadline,
-            method,
-            uri,
+            line,
             format,
         }
     }
@@ -251,8 +251,7 @@ pin_project_lite::pin_project! {
         inner: Option<F>,
         panicked: Option<actix_web::Error>,
         deadline: Option<Pin<Box<HandlerDeadline>>>,
-        method: actix_web::http::Method,
-        uri: actix_web::http::Uri,
+        line: RequestLine,
         format: ProblemFormat,
     }
 }
@@ -261,8 +260,7 @@ impl<F> core::fmt::Debug for ProblemsFuture<F> {
     fn fmt(&self, formatter: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         formatter
             .debug_struct("ProblemsFuture")
-            .field("method", &self.method)
-            .field("uri", &self.uri)
+            .field("line", &self.line)
             .field("format", &self.format)
             .finish_non_exhaustive()
     }
@@ -292,9 +290,7 @@ where
                 Ok(Poll::Ready(Ok(response))) => Ok(into_problem(response, format)),
                 // An error from a middleware inside: actix answers it with
                 // its `ResponseError`; the same, as a problem.
-                Ok(Poll::Ready(Err(error))) => {
-                    Err(error_as_problem(error, this.method, this.uri, format))
-                }
+                Ok(Poll::Ready(Err(error))) => Err(error_as_problem(error, this.line, format)),
                 Err(payload) => Err(as_error(&panicked(&*payload), format)),
                 Ok(Poll::Pending) => {
                     let Some(error) = this
@@ -369,8 +365,7 @@ fn as_error(error: &FrameworkError, format: ProblemFormat) -> actix_web::Error {
 /// An error a service returned, as the problem actix will answer with.
 fn error_as_problem(
     error: actix_web::Error,
-    method: &actix_web::http::Method,
-    uri: &actix_web::http::Uri,
+    line: &RequestLine,
     format: ProblemFormat,
 ) -> actix_web::Error {
     let original = error.error_response();
@@ -392,7 +387,7 @@ fn error_as_problem(
     };
     let problem = from_actix_error(&error)
         .filter(|problem| problem.status() == ours)
-        .or_else(|| by_status(ours, method, uri, original.headers()));
+        .or_else(|| by_status(ours, line.method(), line.path(), original.headers()));
     let response = problem_response(problem.as_ref(), ours, &original, format);
     InternalError::from_response(problem_cause(problem.as_ref(), ours), response).into()
 }
@@ -501,7 +496,14 @@ fn into_problem<B: MessageBody + 'static>(
         .error()
         .and_then(from_actix_error)
         .filter(|error| error.status() == ours)
-        .or_else(|| by_status(ours, request.method(), request.uri(), response.headers()));
+        .or_else(|| {
+            by_status(
+                ours,
+                request.method().as_str(),
+                request.uri().path(),
+                response.headers(),
+            )
+        });
     let (request, original) = response.into_parts();
     let problem = problem_response(problem.as_ref(), ours, &original, format);
     ServiceResponse::new(request, problem).map_into_right_body()
@@ -511,14 +513,14 @@ fn into_problem<B: MessageBody + 'static>(
 /// default 404 and 405, and statuses a handler answered in plain text.
 fn by_status(
     status: StatusCode,
-    method: &actix_web::http::Method,
-    uri: &actix_web::http::Uri,
+    method: &str,
+    path: &str,
     headers: &actix_web::http::header::HeaderMap,
 ) -> Option<FrameworkError> {
     let allow = headers
         .get(header::ALLOW)
         .and_then(|allow| allow.to_str().ok());
-    FrameworkError::for_bare_status(status, method.as_str(), uri.path(), allow)
+    FrameworkError::for_bare_status(status, method, path, allow)
 }
 
 /// The problem for the rejection of one of actix's extractors.

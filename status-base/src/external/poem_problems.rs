@@ -55,7 +55,7 @@ use poem::error::{
     MethodNotAllowedError, NotFoundError, ParseFormError, ParseJsonError, ParsePathError,
     ParseQueryError, ReadBodyError, SizedLimitError,
 };
-use poem::http::{HeaderValue, Method, Uri, header};
+use poem::http::{HeaderValue, Method, header};
 use poem::web::Json as PoemJson;
 use poem::{
     Body, Endpoint, FromRequest, IntoEndpoint, IntoResponse, Middleware, Request, RequestBody,
@@ -68,6 +68,7 @@ use crate::decode::{self, Urlencoded};
 use crate::negotiate::Negotiable;
 use crate::{FrameworkError, FrameworkErrorKind, HttpError, ProblemFormat, StatusCode};
 
+use crate::framework::request_line::RequestLine;
 use crate::framework::{BodyWait, HandlerDeadline, Timeouts};
 /// The largest request body, unless configured: axum's default too.
 const DEFAULT_BODY_LIMIT: usize = 2 * 1024 * 1024;
@@ -207,8 +208,8 @@ impl<E: Endpoint> Endpoint for ProblemsEndpoint<E> {
     // inlined, the named future was dearer than the `async fn`.
     #[inline]
     fn call(&self, mut request: Request) -> impl Future<Output = poem::Result<Response>> + Send {
-        let method = request.method().clone();
-        let uri = request.uri().clone();
+        // Only an error reads it; see `RequestLine` for what it costs.
+        let line = RequestLine::of(request.method().as_str(), request.uri().path());
         let format = crate::negotiate::format_of(request.headers());
         // poem's body knows when it is empty (nearly every GET's is): then
         // no framing header is looked up, 160 instructions a request fewer
@@ -253,8 +254,7 @@ impl<E: Endpoint> Endpoint for ProblemsEndpoint<E> {
         Either::Right(ProblemsFuture {
             inner: self.inner.call(request),
             deadline,
-            method,
-            uri,
+            line,
             format,
         })
     }
@@ -267,8 +267,7 @@ pin_project_lite::pin_project! {
         #[pin]
         inner: F,
         deadline: Option<Pin<Box<HandlerDeadline>>>,
-        method: Method,
-        uri: Uri,
+        line: RequestLine,
         format: ProblemFormat,
     }
 }
@@ -286,9 +285,9 @@ where
         let format = *this.format;
         let answer = match std::panic::catch_unwind(AssertUnwindSafe(|| this.inner.poll(cx))) {
             Ok(Poll::Ready(Ok(output))) => {
-                into_problem(output.into_response(), None, this.method, this.uri, format)
+                into_problem(output.into_response(), None, this.line, format)
             }
-            Ok(Poll::Ready(Err(error))) => from_error(error, this.method, this.uri, format),
+            Ok(Poll::Ready(Err(error))) => from_error(error, this.line, format),
             Err(payload) => response_of(&panicked(&*payload), format),
             Ok(Poll::Pending) => {
                 let Some(error) = this
@@ -308,13 +307,13 @@ where
 /// The answer to an endpoint's `poem::Error`: the problem poem says it is,
 /// or the problem its response calls for.
 #[cold]
-fn from_error(error: poem::Error, method: &Method, uri: &Uri, format: ProblemFormat) -> Response {
-    let problem = from_poem_error(&error, method, uri);
+fn from_error(error: poem::Error, line: &RequestLine, format: ProblemFormat) -> Response {
+    let problem = from_poem_error(&error, line);
     let (mut response, rendered) = crate::external::poem::capture_problem(|| error.into_response());
     if let Some(rendered) = rendered {
         response.extensions_mut().insert(Negotiable(rendered));
     }
-    into_problem(response, problem, method, uri, format)
+    into_problem(response, problem, line, format)
 }
 
 fn panicked(payload: &(dyn std::any::Any + Send)) -> FrameworkError {
@@ -367,8 +366,7 @@ fn renegotiate(mut response: Response, format: ProblemFormat) -> Response {
 fn into_problem(
     response: Response,
     problem: Option<FrameworkError>,
-    method: &Method,
-    uri: &Uri,
+    line: &RequestLine,
     format: ProblemFormat,
 ) -> Response {
     let status = response.status();
@@ -383,7 +381,7 @@ fn into_problem(
     };
     let problem = problem
         .filter(|problem| problem.status() == ours)
-        .or_else(|| by_status(ours, method, uri, response.headers()));
+        .or_else(|| by_status(ours, line, response.headers()));
     let mut answer = match &problem {
         Some(problem) => response_of(problem, format),
         None => negotiated(crate::framework::generic_response(ours, format)),
@@ -404,22 +402,21 @@ fn into_problem(
 
 fn by_status(
     status: StatusCode,
-    method: &Method,
-    uri: &Uri,
+    line: &RequestLine,
     headers: &poem::http::HeaderMap,
 ) -> Option<FrameworkError> {
     let allow = headers
         .get(header::ALLOW)
         .and_then(|allow| allow.to_str().ok());
-    FrameworkError::for_bare_status(status, method.as_str(), uri.path(), allow)
+    FrameworkError::for_bare_status(status, line.method(), line.path(), allow)
 }
 
 /// The problem for an error poem made itself, when it says which.
-fn from_poem_error(error: &poem::Error, method: &Method, uri: &Uri) -> Option<FrameworkError> {
+fn from_poem_error(error: &poem::Error, line: &RequestLine) -> Option<FrameworkError> {
     if error.is::<NotFoundError>() {
         return Some(
             FrameworkErrorKind::RouteNotFound {
-                path: uri.path().to_owned(),
+                path: line.path().to_owned(),
             }
             .into(),
         );
@@ -427,7 +424,7 @@ fn from_poem_error(error: &poem::Error, method: &Method, uri: &Uri) -> Option<Fr
     if error.is::<MethodNotAllowedError>() {
         return Some(
             FrameworkErrorKind::MethodNotAllowed {
-                method: method.to_string(),
+                method: line.method().to_owned(),
                 allow: String::new(),
             }
             .into(),

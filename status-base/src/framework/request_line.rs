@@ -1,14 +1,16 @@
-//! The method and path of a request, kept by `ProblemLayer` for the detail
-//! of a bare 404 or 405 (`no route for /items/7`).
+//! The method and path of a request, kept by every framework hook (axum's
+//! `ProblemLayer`, actix-web's and poem's `Problems`) for the detail of a
+//! bare 404 or 405 (`no route for /items/7`).
 //!
 //! Every request pays for keeping them, and nearly every request succeeds,
-//! so keeping them has to cost less than the layer's budget on a success
+//! so keeping them has to cost less than the hook's budget on a success
 //! (issue #15: a 200 through the layer at most 1.02 of the bare router).
 //! What they cost is mostly their place in the response future, which is
 //! moved and dropped with it: a clone of the `Method` with a copied path or,
 //! for a long one, the URI's shared bytes (an enum with drop glue, 96 bytes)
 //! cost 0.03 of the bare router's time even for a short path
-//! (`benches/benches/layer.rs`).
+//! (`benches/benches/layer.rs`). actix-web's and poem's hooks kept a clone
+//! of the `Method` and the `Uri` until they took this too.
 //!
 //! So the line is plain bytes, with nothing to drop: the method's name and
 //! the start of the path, copied. A detail shows no more than
@@ -28,7 +30,7 @@ const KEPT_PATH: usize = SHOWN_PATH + 1 + SLACK;
 /// A request's method and path (without its query), each cut after a few
 /// bytes more than a detail shows of it.
 #[derive(Clone, Copy, Debug)]
-pub(super) struct RequestLine {
+pub(crate) struct RequestLine {
     /// The method's bytes, then the path's.
     bytes: [u8; KEPT_METHOD + KEPT_PATH],
     method_len: u8,
@@ -36,13 +38,14 @@ pub(super) struct RequestLine {
 }
 
 impl RequestLine {
-    /// Inlined into `ProblemService::call`, so that the line is built in
-    /// the response future rather than returned through a frame of its own.
+    /// Inlined into each hook's `call`, so that the line is built in the
+    /// response future rather than returned through a frame of its own.
+    /// `path` is the URI's path, without its query.
     #[inline]
-    pub(super) fn of<B>(request: &http::Request<B>) -> Self {
-        let method = request.method().as_str().as_bytes();
+    pub(crate) fn of(method: &str, path: &str) -> Self {
+        let method = method.as_bytes();
         let method = method.get(..KEPT_METHOD).unwrap_or(method);
-        let path = request.uri().path().as_bytes();
+        let path = path.as_bytes();
         let path = path.get(..KEPT_PATH).unwrap_or(path);
         let mut line = RequestLine {
             bytes: [0; KEPT_METHOD + KEPT_PATH],
@@ -60,12 +63,12 @@ impl RequestLine {
         line
     }
 
-    pub(super) fn method(&self) -> &str {
+    pub(crate) fn method(&self) -> &str {
         let (method, _) = self.bytes.split_at(KEPT_METHOD);
         text(method, self.method_len)
     }
 
-    pub(super) fn path(&self) -> &str {
+    pub(crate) fn path(&self) -> &str {
         let (_, path) = self.bytes.split_at(KEPT_METHOD);
         text(path, self.path_len)
     }
@@ -88,44 +91,31 @@ fn text(bytes: &[u8], len: u8) -> &str {
 mod tests {
     use super::*;
 
-    fn line(method: http::Method, uri: &str) -> RequestLine {
-        let request = http::Request::builder()
-            .method(method)
-            .uri(uri)
-            .body(())
-            .unwrap_or_default();
-        RequestLine::of(&request)
-    }
-
     #[test]
-    fn the_path_is_kept_without_its_query() {
-        let short = line(http::Method::DELETE, "/items/7?force=yes");
+    fn a_short_path_is_kept_whole() {
+        let short = RequestLine::of("DELETE", "/items/7");
         assert_eq!((short.method(), short.path()), ("DELETE", "/items/7"));
-        let absolute = line(http::Method::GET, "http://example.com/a%20b/x?y");
-        assert_eq!(absolute.path(), "/a%20b/x");
         let exact = std::format!("/{}", "b".repeat(KEPT_PATH - 1));
-        assert_eq!(line(http::Method::GET, &exact).path(), exact);
+        assert_eq!(RequestLine::of("GET", &exact).path(), exact);
     }
 
     #[test]
     fn a_long_path_keeps_more_than_a_detail_shows() {
         let long = std::format!("/{}", "a".repeat(60 * 1024));
-        let kept = line(http::Method::GET, &long);
+        let kept = RequestLine::of("GET", &long);
         assert_eq!(kept.path(), &long[..KEPT_PATH]);
         // A multi-byte character cut in two is left out, and what is left is
         // still longer than a detail shows: the detail says it is cut.
         let accented = std::format!("/{}", "é".repeat(KEPT_PATH));
-        let kept = line(http::Method::GET, &accented);
+        let kept = RequestLine::of("GET", &accented);
         assert!(accented.starts_with(kept.path()));
         assert!(kept.path().len() > SHOWN_PATH, "{}", kept.path());
     }
 
     #[test]
     fn an_extension_method_is_kept_and_a_long_one_cut() {
-        let purge = http::Method::from_bytes(b"PURGE").unwrap_or_default();
-        assert_eq!(line(purge, "/").method(), "PURGE");
+        assert_eq!(RequestLine::of("PURGE", "/").method(), "PURGE");
         let long = "X".repeat(100);
-        let method = http::Method::from_bytes(long.as_bytes()).unwrap_or_default();
-        assert_eq!(line(method, "/").method(), &long[..KEPT_METHOD]);
+        assert_eq!(RequestLine::of(&long, "/").method(), &long[..KEPT_METHOD]);
     }
 }
