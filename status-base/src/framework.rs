@@ -403,6 +403,16 @@ impl HandlerDeadline {
         })
     }
 
+    /// [`expired`](Self::expired) of a hook's deadline, if it has one (a
+    /// handler timeout is configured): the three hooks' one check.
+    #[inline]
+    pub(crate) fn expired_in(
+        deadline: &mut Option<core::pin::Pin<alloc::boxed::Box<Self>>>,
+        cx: &mut core::task::Context<'_>,
+    ) -> Option<FrameworkError> {
+        deadline.as_mut()?.as_mut().expired(cx)
+    }
+
     /// The 503 (or 408, see [`BodyWait`]) once the timer has run out. Out
     /// of line, as only a configured handler timeout has a timer.
     #[inline(never)]

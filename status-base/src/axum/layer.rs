@@ -270,9 +270,7 @@ where
             Ok(Poll::Pending) => {}
             Err(payload) => return Poll::Ready(Ok(panicked(&*payload, format))),
         }
-        if let Some(deadline) = this.deadline.as_mut()
-            && let Some(error) = deadline.as_mut().expired(cx)
-        {
+        if let Some(error) = HandlerDeadline::expired_in(this.deadline, cx) {
             return Poll::Ready(Ok(response_of(&error, format)));
         }
         Poll::Pending

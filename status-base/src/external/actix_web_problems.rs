@@ -293,11 +293,7 @@ where
                 Ok(Poll::Ready(Err(error))) => Err(error_as_problem(error, this.line, format)),
                 Err(payload) => Err(as_error(&panicked(&*payload), format)),
                 Ok(Poll::Pending) => {
-                    let Some(error) = this
-                        .deadline
-                        .as_mut()
-                        .and_then(|deadline| deadline.as_mut().expired(cx))
-                    else {
+                    let Some(error) = HandlerDeadline::expired_in(this.deadline, cx) else {
                         return Poll::Pending;
                     };
                     Err(as_error(&error, format))

@@ -290,11 +290,7 @@ where
             Ok(Poll::Ready(Err(error))) => from_error(error, this.line, format),
             Err(payload) => response_of(&panicked(&*payload), format),
             Ok(Poll::Pending) => {
-                let Some(error) = this
-                    .deadline
-                    .as_mut()
-                    .and_then(|deadline| deadline.as_mut().expired(cx))
-                else {
+                let Some(error) = HandlerDeadline::expired_in(this.deadline, cx) else {
                     return Poll::Pending;
                 };
                 response_of(&error, format)
